@@ -1,0 +1,295 @@
+//! Carries a [`Decision`] out and turns the outcome into the client's one final reply.
+//!
+//! All or nothing: a refusal for any recipient refuses the message (the client gets one reply
+//! for the whole transaction, so relaying to some recipients while refusing others would
+//! either hide a refusal or cause duplicates on retry). Recipients that get different
+//! versions travel in separate upstream transactions; every transaction is begun (MAIL,
+//! RCPT) before any message is sent, so a refused recipient anywhere stops them all before
+//! anything is delivered. The reply is positive only if every upstream accepted.
+
+pub mod maildir;
+pub mod upstream;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::envelope::Envelope;
+use crate::policy::{Action, Decision};
+use crate::smtp::reply::{self, Reply, Severity};
+use upstream::{Connection, Credentials, Target, UpstreamError};
+
+/// Where relayed mail goes.
+#[derive(Debug, Clone)]
+pub enum NextHop {
+    /// An SMTP server.
+    Smtp(Arc<Target>),
+    /// A local Maildir.
+    Maildir(Arc<maildir::Maildir>),
+}
+
+/// The session's side of the upstream: its credentials and its authenticated connection.
+#[derive(Debug, Default)]
+pub struct UpstreamSession {
+    /// Credentials to replay (submission mode), kept in memory for this session only.
+    pub credentials: Option<Credentials>,
+    /// An open connection to reuse (the one AUTH was checked on), if still healthy.
+    pub connection: Option<Connection>,
+}
+
+/// The outcome of one message: the client's reply and what the upstream took.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The one final reply for the client.
+    pub reply: Reply,
+    /// Upstream transactions that were accepted.
+    pub delivered: usize,
+    /// Time spent with the upstream, in milliseconds.
+    pub upstream_ms: u128,
+}
+
+/// One upstream transaction: a message version and the recipients (indexes) that get it.
+struct Group<'a> {
+    body: &'a [u8],
+    recipients: Vec<usize>,
+}
+
+/// Executes `decision` for `envelope`. `trace` is the Received header to prepend, `raw` the
+/// original message.
+pub async fn execute(
+    decision: &Decision,
+    envelope: &Envelope,
+    trace: &[u8],
+    raw: &[u8],
+    hop: &NextHop,
+    session: &mut UpstreamSession,
+) -> Outcome {
+    let started = Instant::now();
+    if let Some(refusal) = first_refusal(decision) {
+        return Outcome {
+            reply: refusal,
+            delivered: 0,
+            upstream_ms: 0,
+        };
+    }
+    let groups = group(decision, raw);
+    let (reply, delivered) = match hop {
+        NextHop::Maildir(dir) => deliver_maildir(dir, envelope, trace, &groups).await,
+        NextHop::Smtp(target) => relay_smtp(target, envelope, trace, &groups, session).await,
+    };
+    Outcome {
+        reply,
+        delivered,
+        upstream_ms: started.elapsed().as_millis(),
+    }
+}
+
+fn first_refusal(decision: &Decision) -> Option<Reply> {
+    decision
+        .actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::Refuse(reply) => Some(reply.clone()),
+            _ => None,
+        })
+        .max_by_key(|r| r.severity())
+}
+
+fn group<'a>(decision: &'a Decision, raw: &'a [u8]) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for (index, action) in decision.actions.iter().enumerate() {
+        let body: &[u8] = match action {
+            Action::Relay => raw,
+            Action::RelayReplacement(bytes) => bytes.as_slice(),
+            Action::Refuse(_) => continue,
+        };
+        match groups.iter_mut().find(|g| std::ptr::eq(g.body, body)) {
+            Some(group) => group.recipients.push(index),
+            None => groups.push(Group {
+                body,
+                recipients: vec![index],
+            }),
+        }
+    }
+    groups
+}
+
+async fn deliver_maildir(
+    dir: &maildir::Maildir,
+    envelope: &Envelope,
+    trace: &[u8],
+    groups: &[Group<'_>],
+) -> (Reply, usize) {
+    let mut delivered = 0;
+    for group in groups {
+        let recipients: Vec<&str> = group
+            .recipients
+            .iter()
+            .filter_map(|&i| envelope.recipients.get(i))
+            .map(|r| r.address.as_str())
+            .collect();
+        match dir
+            .deliver(envelope.sender(), &recipients, &[trace, group.body])
+            .await
+        {
+            Ok(name) => {
+                delivered += 1;
+                tracing::debug!(file = %name, "delivered to maildir");
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "maildir delivery failed");
+                return (reply::LOCAL_ERROR, delivered);
+            }
+        }
+    }
+    (reply::relayed("maildir"), delivered)
+}
+
+async fn relay_smtp(
+    target: &Target,
+    envelope: &Envelope,
+    trace: &[u8],
+    groups: &[Group<'_>],
+    session: &mut UpstreamSession,
+) -> (Reply, usize) {
+    // Begin every transaction before sending any message.
+    let mut open: Vec<Connection> = Vec::with_capacity(groups.len());
+    let mut failure: Option<Reply> = None;
+    for group in groups {
+        let size = trace.len() + group.body.len();
+        match begin(target, envelope, &group.recipients, size, session).await {
+            Ok(conn) => open.push(conn),
+            Err(reply) => {
+                failure = Some(reply);
+                break;
+            }
+        }
+    }
+    if let Some(reply) = failure {
+        for mut conn in open {
+            if conn.reset().await.is_ok() && conn.is_reusable() {
+                keep_or_quit(conn, session).await;
+            }
+        }
+        return (reply, 0);
+    }
+    let mut delivered = 0;
+    let mut last_text = String::new();
+    let mut conns = open.into_iter();
+    for group in groups {
+        let Some(mut conn) = conns.next() else { break };
+        match conn.send_message(&[trace, group.body]).await {
+            Ok(answer) if answer.code == 250 => {
+                delivered += 1;
+                last_text = answer.message.clone();
+                keep_or_quit(conn, session).await;
+            }
+            Ok(answer) => {
+                warn_partial(delivered, groups.len());
+                return (from_upstream(&answer), delivered);
+            }
+            Err(err) => {
+                warn_partial(delivered, groups.len());
+                tracing::warn!(error = %err, "upstream failed during the message");
+                return (from_error(&err), delivered);
+            }
+        }
+    }
+    (reply::relayed(&last_text), delivered)
+}
+
+/// Opens (or reuses) a connection and begins a transaction; any refusal becomes the reply.
+async fn begin(
+    target: &Target,
+    envelope: &Envelope,
+    recipients: &[usize],
+    size: usize,
+    session: &mut UpstreamSession,
+) -> Result<Connection, Reply> {
+    // A kept connection may have been closed by the upstream while idle: try it once, and
+    // open a fresh one if it fails before anything was sent.
+    if let Some(mut conn) = session.connection.take()
+        && let Ok(replies) = conn.begin(envelope, recipients, size).await
+    {
+        return check_begin(conn, replies).await;
+    }
+    let mut conn = Connection::open(target).await.map_err(|e| from_error(&e))?;
+    if let Some(credentials) = &session.credentials {
+        let answer = conn
+            .authenticate(credentials)
+            .await
+            .map_err(|e| from_error(&e))?;
+        if answer.code != 235 {
+            conn.quit().await;
+            return Err(if answer.code >= 500 {
+                reply::AUTH_FAILED
+            } else {
+                reply::AUTH_TEMPORARY_FAILURE
+            });
+        }
+    }
+    let replies = conn
+        .begin(envelope, recipients, size)
+        .await
+        .map_err(|e| from_error(&e))?;
+    check_begin(conn, replies).await
+}
+
+async fn check_begin(
+    mut conn: Connection,
+    (mail, rcpts): (upstream::Reply, Vec<upstream::Reply>),
+) -> Result<Connection, Reply> {
+    let refused = std::iter::once(&mail)
+        .chain(rcpts.iter())
+        .filter(|r| r.code != 250 && r.code != 251)
+        .max_by_key(|r| r.code / 100);
+    match refused {
+        None => Ok(conn),
+        Some(answer) => {
+            let reply = from_upstream(answer);
+            if conn.reset().await.is_ok() {
+                conn.quit().await;
+            }
+            Err(reply)
+        }
+    }
+}
+
+async fn keep_or_quit(conn: Connection, session: &mut UpstreamSession) {
+    if session.credentials.is_some() && session.connection.is_none() && conn.is_reusable() {
+        session.connection = Some(conn);
+    } else {
+        conn.quit().await;
+    }
+}
+
+fn warn_partial(delivered: usize, groups: usize) {
+    if delivered > 0 {
+        tracing::warn!(
+            delivered,
+            groups,
+            "partial delivery: some versions were accepted before a later one failed"
+        );
+    }
+}
+
+/// An upstream refusal, passed on with its own code.
+fn from_upstream(answer: &upstream::Reply) -> Reply {
+    reply::upstream_refused(answer.code, answer.esc, &answer.message)
+}
+
+/// An upstream failure (not a refusal): always temporary, the client keeps the message.
+fn from_error(err: &UpstreamError) -> Reply {
+    tracing::warn!(error = %err, "upstream failure");
+    match err {
+        UpstreamError::Unreachable(_) => reply::UPSTREAM_UNAVAILABLE,
+        UpstreamError::Refused(answer) if answer.code / 100 == 4 || answer.code / 100 == 5 => {
+            // The upstream refused the session itself: never permanent for the client's message.
+            let mut reply = from_upstream(answer);
+            if reply.severity() == Severity::Permanent {
+                reply = reply::UPSTREAM_FAILED;
+            }
+            reply
+        }
+        _ => reply::UPSTREAM_FAILED,
+    }
+}

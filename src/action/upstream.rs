@@ -1,0 +1,542 @@
+//! The SMTP client towards the next hop: the only code that talks to the upstream.
+//!
+//! Built on smtp-proto's reply parser over our own TCP stream with TCP_NODELAY (lettre's
+//! transport drops MAIL/RCPT parameters, stops at the first refused recipient and stalls
+//! ~40 ms per message on Nagle). It pipelines MAIL and RCPT (RFC 2920), sends the message
+//! with BDAT when offered (RFC 3030, the exact bytes) or DATA with dot-stuffing, and passes
+//! DSN parameters through. It never retries a DATA: a failure becomes a 4xx for the client.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use smtp_proto::Response;
+use smtp_proto::response::parser::ResponseReceiver;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::time::timeout;
+use zeroize::Zeroizing;
+
+use crate::config::{SmtpUpstream, Timeouts, UpstreamTls};
+use crate::envelope::{Envelope, rcpt_command};
+use crate::stream::Stream;
+
+/// Why an exchange with the upstream failed (its refusals are replies, not errors).
+#[derive(Debug, thiserror::Error)]
+pub enum UpstreamError {
+    /// No TCP connection could be made.
+    #[error("upstream unreachable: {0}")]
+    Unreachable(std::io::Error),
+    /// The upstream did not answer in time.
+    #[error("upstream timeout during {0}")]
+    Timeout(&'static str),
+    /// The connection broke or the upstream spoke something that is not SMTP.
+    #[error("upstream connection failed: {0}")]
+    Broken(String),
+    /// STARTTLS is required and the upstream does not offer it, or the handshake failed.
+    #[error("upstream TLS failed: {0}")]
+    Tls(String),
+    /// The upstream refused the session before any transaction (greeting, EHLO).
+    #[error("upstream refused the session: {0}")]
+    Refused(Reply),
+}
+
+/// A reply from the upstream.
+pub type Reply = Response<String>;
+
+/// What the upstream offered in its EHLO reply.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// RFC 2920.
+    pub pipelining: bool,
+    /// RFC 3207.
+    pub starttls: bool,
+    /// RFC 3030 (BDAT).
+    pub chunking: bool,
+    /// RFC 3461.
+    pub dsn: bool,
+    /// RFC 1870.
+    pub size: bool,
+    /// AUTH PLAIN offered.
+    pub auth_plain: bool,
+}
+
+impl Capabilities {
+    fn parse(ehlo_text: &str) -> Self {
+        let mut caps = Capabilities::default();
+        for line in ehlo_text.lines().skip(1) {
+            let mut words = line.split_ascii_whitespace();
+            let Some(keyword) = words.next() else {
+                continue;
+            };
+            match keyword.to_ascii_uppercase().as_str() {
+                "PIPELINING" => caps.pipelining = true,
+                "STARTTLS" => caps.starttls = true,
+                "CHUNKING" => caps.chunking = true,
+                "DSN" => caps.dsn = true,
+                "SIZE" => caps.size = true,
+                "AUTH" => caps.auth_plain = words.any(|m| m.eq_ignore_ascii_case("PLAIN")),
+                _ => {}
+            }
+        }
+        caps
+    }
+}
+
+/// Credentials to replay to the upstream, held in memory for one session only.
+#[derive(Clone)]
+pub struct Credentials {
+    /// The account name.
+    pub username: String,
+    /// The password, wiped from memory when dropped.
+    pub password: Zeroizing<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Credentials({}, <redacted>)", self.username)
+    }
+}
+
+/// How to reach one upstream SMTP server.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Address and TLS mode.
+    pub config: SmtpUpstream,
+    /// rustls client configuration, when TLS is used.
+    pub tls: Option<Arc<rustls::ClientConfig>>,
+    /// Name sent in EHLO.
+    pub helo_name: String,
+    /// Upstream timeouts.
+    pub timeouts: Timeouts,
+}
+
+/// One open SMTP connection to the upstream, greeted and EHLO'd (and TLS'd if configured).
+pub struct Connection {
+    stream: Stream,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    parser: ResponseReceiver,
+    caps: Capabilities,
+    timeouts: Timeouts,
+    /// True once a transaction failed mid-way: the connection must not be reused.
+    poisoned: bool,
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("caps", &self.caps)
+            .finish()
+    }
+}
+
+impl Connection {
+    /// Connects, reads the greeting, says EHLO, and does STARTTLS or implicit TLS as configured.
+    pub async fn open(target: &Target) -> Result<Connection, UpstreamError> {
+        let deadline = target.timeouts.upstream_connect;
+        timeout(deadline, Self::open_inner(target))
+            .await
+            .map_err(|_| UpstreamError::Timeout("connect"))?
+    }
+
+    async fn open_inner(target: &Target) -> Result<Connection, UpstreamError> {
+        let cfg = &target.config;
+        let tcp = TcpStream::connect((cfg.host.as_str(), cfg.port))
+            .await
+            .map_err(UpstreamError::Unreachable)?;
+        // Nagle plus delayed ACKs would stall every message ~40 ms.
+        tcp.set_nodelay(true)
+            .map_err(|e| UpstreamError::Broken(e.to_string()))?;
+        let stream = if cfg.tls == UpstreamTls::Implicit {
+            Stream::Tls(Box::new(Self::handshake(target, tcp).await?))
+        } else {
+            Stream::Plain(tcp)
+        };
+        let mut conn = Connection {
+            stream,
+            buf: vec![0; 8192],
+            start: 0,
+            end: 0,
+            parser: ResponseReceiver::default(),
+            caps: Capabilities::default(),
+            timeouts: target.timeouts.clone(),
+            poisoned: false,
+        };
+        let greeting = conn
+            .read_reply(target.timeouts.upstream_connect, "greeting")
+            .await?;
+        if greeting.code != 220 {
+            return Err(UpstreamError::Refused(greeting));
+        }
+        conn.ehlo(&target.helo_name).await?;
+        if cfg.tls == UpstreamTls::StartTls {
+            if !conn.caps.starttls {
+                return Err(UpstreamError::Tls("STARTTLS not offered".into()));
+            }
+            conn.command("STARTTLS\r\n", "STARTTLS").await?;
+            let reply = conn
+                .read_reply(target.timeouts.upstream_connect, "STARTTLS")
+                .await?;
+            if reply.code != 220 {
+                return Err(UpstreamError::Tls(format!(
+                    "STARTTLS answered {}",
+                    reply.code
+                )));
+            }
+            conn = conn.upgrade(target).await?;
+            conn.ehlo(&target.helo_name).await?;
+        }
+        Ok(conn)
+    }
+
+    async fn handshake(
+        target: &Target,
+        tcp: TcpStream,
+    ) -> Result<tokio_rustls::TlsStream<TcpStream>, UpstreamError> {
+        let config = target
+            .tls
+            .clone()
+            .ok_or_else(|| UpstreamError::Tls("no TLS configuration".into()))?;
+        let name = crate::tls::upstream_name(&target.config)
+            .map_err(|e| UpstreamError::Tls(e.to_string()))?;
+        let tls = tokio_rustls::TlsConnector::from(config)
+            .connect(name, tcp)
+            .await
+            .map_err(|e| UpstreamError::Tls(e.to_string()))?;
+        Ok(tokio_rustls::TlsStream::Client(tls))
+    }
+
+    /// Swaps the plain stream for TLS after a 220 to STARTTLS. Anything the server sent
+    /// before the handshake is discarded (the client-side "response injection" class).
+    async fn upgrade(self, target: &Target) -> Result<Connection, UpstreamError> {
+        let Connection {
+            stream,
+            buf,
+            timeouts,
+            ..
+        } = self;
+        let Stream::Plain(tcp) = stream else {
+            return Err(UpstreamError::Tls("TLS already active".into()));
+        };
+        Ok(Connection {
+            stream: Stream::Tls(Box::new(Self::handshake(target, tcp).await?)),
+            buf,
+            start: 0,
+            end: 0,
+            parser: ResponseReceiver::default(),
+            caps: Capabilities::default(),
+            timeouts,
+            poisoned: false,
+        })
+    }
+
+    async fn ehlo(&mut self, helo_name: &str) -> Result<(), UpstreamError> {
+        self.command(&format!("EHLO {helo_name}\r\n"), "EHLO")
+            .await?;
+        let reply = self
+            .read_reply(self.timeouts.upstream_command, "EHLO")
+            .await?;
+        if reply.code != 250 {
+            return Err(UpstreamError::Refused(reply));
+        }
+        self.caps = Capabilities::parse(&reply.message);
+        Ok(())
+    }
+
+    /// The upstream's capabilities.
+    pub fn capabilities(&self) -> &Capabilities {
+        &self.caps
+    }
+
+    /// False once a transaction broke: such a connection is closed, not reused.
+    pub fn is_reusable(&self) -> bool {
+        !self.poisoned
+    }
+
+    /// AUTH PLAIN with the client's credentials (RFC 4616). Returns the upstream's reply.
+    pub async fn authenticate(
+        &mut self,
+        credentials: &Credentials,
+    ) -> Result<Reply, UpstreamError> {
+        use base64::Engine as _;
+        let token = Zeroizing::new(format!(
+            "\0{}\0{}",
+            credentials.username,
+            credentials.password.as_str()
+        ));
+        let line = Zeroizing::new(format!(
+            "AUTH PLAIN {}\r\n",
+            base64::engine::general_purpose::STANDARD.encode(token.as_bytes())
+        ));
+        self.command(&line, "AUTH").await?;
+        self.read_reply(self.timeouts.upstream_command, "AUTH")
+            .await
+    }
+
+    /// Sends MAIL FROM and the RCPT TOs of `recipients` (indexes into the envelope),
+    /// pipelined when offered. Returns the MAIL reply and one reply per recipient; when MAIL
+    /// is refused the recipients get no replies.
+    pub async fn begin(
+        &mut self,
+        envelope: &Envelope,
+        recipients: &[usize],
+        size: usize,
+    ) -> Result<(Reply, Vec<Reply>), UpstreamError> {
+        let size = self.caps.size.then_some(size);
+        let mail = envelope.mail_command(size, self.caps.dsn);
+        let rcpts: Vec<String> = recipients
+            .iter()
+            .filter_map(|&i| envelope.recipients.get(i))
+            .map(|r| rcpt_command(r, self.caps.dsn))
+            .collect();
+        let wait = self.timeouts.upstream_command;
+        let result = if self.caps.pipelining {
+            let batch: String = std::iter::once(mail).chain(rcpts).collect();
+            self.command(&batch, "MAIL").await?;
+            let mail_reply = self.read_reply(wait, "MAIL").await?;
+            let mut replies = Vec::with_capacity(recipients.len());
+            for _ in recipients {
+                replies.push(self.read_reply(wait, "RCPT").await?);
+            }
+            if mail_reply.code != 250 {
+                replies.clear();
+            }
+            (mail_reply, replies)
+        } else {
+            self.command(&mail, "MAIL").await?;
+            let mail_reply = self.read_reply(wait, "MAIL").await?;
+            let mut replies = Vec::with_capacity(recipients.len());
+            if mail_reply.code == 250 {
+                for rcpt in rcpts {
+                    self.command(&rcpt, "RCPT").await?;
+                    replies.push(self.read_reply(wait, "RCPT").await?);
+                }
+            }
+            (mail_reply, replies)
+        };
+        Ok(result)
+    }
+
+    /// Sends the message (the parts, concatenated) and returns the upstream's final reply.
+    pub async fn send_message(&mut self, parts: &[&[u8]]) -> Result<Reply, UpstreamError> {
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        if self.caps.chunking {
+            self.command(&format!("BDAT {total} LAST\r\n"), "BDAT")
+                .await?;
+            for part in parts {
+                self.write_raw(part, "BDAT").await?;
+            }
+        } else {
+            self.command("DATA\r\n", "DATA").await?;
+            let reply = self
+                .read_reply(self.timeouts.upstream_command, "DATA")
+                .await?;
+            if reply.code != 354 {
+                return Ok(reply);
+            }
+            let mut stuffer = DotStuffer::default();
+            let mut out = Vec::with_capacity(64 * 1024);
+            for part in parts {
+                for chunk in part.chunks(64 * 1024) {
+                    stuffer.push(chunk, &mut out);
+                    self.write_raw(&out, "DATA").await?;
+                    out.clear();
+                }
+            }
+            stuffer.finish(&mut out);
+            self.write_raw(&out, "DATA").await?;
+        }
+        self.flush("end of data").await?;
+        self.read_reply(self.timeouts.upstream_data, "end of data")
+            .await
+    }
+
+    /// RSET, to abandon a transaction that was begun but will not be sent.
+    pub async fn reset(&mut self) -> Result<(), UpstreamError> {
+        self.command("RSET\r\n", "RSET").await?;
+        let reply = self
+            .read_reply(self.timeouts.upstream_command, "RSET")
+            .await?;
+        if reply.code != 250 {
+            self.poisoned = true;
+        }
+        Ok(())
+    }
+
+    /// QUIT politely; errors are irrelevant at this point.
+    pub async fn quit(mut self) {
+        if self.command("QUIT\r\n", "QUIT").await.is_ok() {
+            let _ = self.read_reply(Duration::from_secs(2), "QUIT").await;
+        }
+        let _ = self.stream.shutdown().await;
+    }
+
+    async fn command(&mut self, line: &str, stage: &'static str) -> Result<(), UpstreamError> {
+        self.write_raw(line.as_bytes(), stage).await?;
+        self.flush(stage).await
+    }
+
+    async fn write_raw(&mut self, bytes: &[u8], stage: &'static str) -> Result<(), UpstreamError> {
+        let wait = self.timeouts.upstream_command;
+        let result = timeout(wait, self.stream.write_all(bytes)).await;
+        self.check_io(result, stage)
+    }
+
+    async fn flush(&mut self, stage: &'static str) -> Result<(), UpstreamError> {
+        let wait = self.timeouts.upstream_command;
+        let result = timeout(wait, self.stream.flush()).await;
+        self.check_io(result, stage)
+    }
+
+    fn check_io(
+        &mut self,
+        result: Result<std::io::Result<()>, tokio::time::error::Elapsed>,
+        stage: &'static str,
+    ) -> Result<(), UpstreamError> {
+        match result {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(err)) => {
+                self.poisoned = true;
+                Err(UpstreamError::Broken(format!("{stage}: {err}")))
+            }
+            Err(_) => {
+                self.poisoned = true;
+                Err(UpstreamError::Timeout(stage))
+            }
+        }
+    }
+
+    async fn read_reply(
+        &mut self,
+        wait: Duration,
+        stage: &'static str,
+    ) -> Result<Reply, UpstreamError> {
+        match timeout(wait, self.read_reply_inner(stage)).await {
+            Ok(result) => {
+                if result.is_err() {
+                    self.poisoned = true;
+                }
+                result
+            }
+            Err(_) => {
+                self.poisoned = true;
+                Err(UpstreamError::Timeout(stage))
+            }
+        }
+    }
+
+    async fn read_reply_inner(&mut self, stage: &'static str) -> Result<Reply, UpstreamError> {
+        loop {
+            if self.start < self.end {
+                let mut iter = self.buf[self.start..self.end].iter();
+                let before = iter.len();
+                let parsed = self.parser.parse(&mut iter);
+                self.start += before - iter.len();
+                match parsed {
+                    Ok(reply) => {
+                        self.parser.reset();
+                        return Ok(reply);
+                    }
+                    Err(smtp_proto::Error::NeedsMoreData { .. }) => {}
+                    Err(err) => {
+                        return Err(UpstreamError::Broken(format!("{stage}: bad reply: {err}")));
+                    }
+                }
+            }
+            self.start = 0;
+            self.end = 0;
+            let read = self
+                .stream
+                .read(&mut self.buf)
+                .await
+                .map_err(|e| UpstreamError::Broken(format!("{stage}: {e}")))?;
+            if read == 0 {
+                return Err(UpstreamError::Broken(format!("{stage}: connection closed")));
+            }
+            self.end = read;
+        }
+    }
+}
+
+/// Dot-stuffing for DATA (RFC 5321 §4.5.2), across chunk boundaries, then the terminator.
+/// The input has CRLF line endings only (bare CR and LF are refused on input).
+#[derive(Debug)]
+struct DotStuffer {
+    at_line_start: bool,
+    last: u8,
+}
+
+impl Default for DotStuffer {
+    fn default() -> Self {
+        DotStuffer {
+            at_line_start: true,
+            last: b'\n',
+        }
+    }
+}
+
+impl DotStuffer {
+    fn push(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
+        for &byte in chunk {
+            if self.at_line_start && byte == b'.' {
+                out.push(b'.');
+            }
+            out.push(byte);
+            self.at_line_start = byte == b'\n' && self.last == b'\r';
+            self.last = byte;
+        }
+    }
+
+    fn finish(&mut self, out: &mut Vec<u8>) {
+        if !(self.last == b'\n' && self.at_line_start) {
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b".\r\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stuff(parts: &[&[u8]]) -> Vec<u8> {
+        let mut stuffer = DotStuffer::default();
+        let mut out = Vec::new();
+        for part in parts {
+            stuffer.push(part, &mut out);
+        }
+        stuffer.finish(&mut out);
+        out
+    }
+
+    #[test]
+    fn dots_at_line_start_are_doubled_across_chunks() {
+        assert_eq!(
+            stuff(&[b".a\r\n", b".b\r", b"\n.", b"c\r\n"]),
+            b"..a\r\n..b\r\n..c\r\n.\r\n"
+        );
+    }
+
+    #[test]
+    fn missing_final_crlf_is_added() {
+        assert_eq!(stuff(&[b"abc"]), b"abc\r\n.\r\n");
+        assert_eq!(stuff(&[b""]), b".\r\n");
+    }
+
+    #[test]
+    fn capabilities_are_read_from_ehlo_lines() {
+        let caps = Capabilities::parse(
+            "mx hello\nPIPELINING\nSIZE 1000\nAUTH LOGIN PLAIN\nSTARTTLS\nDSN\nCHUNKING",
+        );
+        assert!(
+            caps.pipelining
+                && caps.size
+                && caps.auth_plain
+                && caps.starttls
+                && caps.dsn
+                && caps.chunking
+        );
+        assert_eq!(Capabilities::parse("mx hello"), Capabilities::default());
+    }
+}

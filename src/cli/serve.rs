@@ -1,0 +1,60 @@
+//! `sentinelle serve`: run the proxy until SIGTERM or Ctrl-C.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::config::{Config, UpstreamConfig};
+use crate::policy::Standard;
+use crate::{server, telemetry};
+
+/// Loads the configuration (or the embedded default) and serves.
+pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let config = match path {
+        Some(path) => Config::load(path)?,
+        None => Config::embedded_default()?,
+    };
+    telemetry::init(&config.log);
+    if path.is_none()
+        && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
+    {
+        tracing::info!(
+            maildir = %dir.join("new").display(),
+            "embedded default: relayed mail is delivered into this Maildir"
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listeners = server::bind(&config).await?;
+        let checkpoint = Arc::new(Standard::new(&config));
+        server::run(Arc::new(config), checkpoint, listeners, signal()).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

@@ -1,0 +1,114 @@
+//! The configuration file as written: serde structs mirroring the TOML, with spans kept on
+//! every value that validation may reject, so errors can point at the faulty line.
+//! Nothing outside `config` sees these types.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::envelope::Mode;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub hostname: Option<Spanned<String>>,
+    pub rules_dir: Option<String>,
+    pub certs_dir: Option<String>,
+    #[serde(default)]
+    pub listener: Vec<RawListener>,
+    #[serde(default)]
+    pub tls: RawTls,
+    #[serde(default)]
+    pub relay: RawRelay,
+    #[serde(default)]
+    pub submission: RawSubmission,
+    #[serde(default)]
+    pub limits: RawLimits,
+    #[serde(default)]
+    pub timeouts: RawTimeouts,
+    #[serde(default)]
+    pub log: RawLog,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawListener {
+    pub address: Spanned<String>,
+    pub mode: Mode,
+    #[serde(default)]
+    pub tls: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTls {
+    pub cert: Option<String>,
+    pub key: Option<String>,
+    pub generate_if_missing: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelay {
+    #[serde(default)]
+    pub trusted_networks: Vec<Spanned<String>>,
+    pub client_ca: Option<String>,
+    #[serde(default)]
+    pub trusted_client_subjects: Vec<String>,
+    pub upstream: Option<RawUpstream>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawSubmission {
+    pub default_domain: Option<String>,
+    #[serde(default)]
+    pub aliases: HashMap<String, Vec<String>>,
+    pub upstream: Option<RawUpstream>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUpstream {
+    pub kind: Spanned<String>,
+    pub address: Option<Spanned<String>>,
+    pub tls: Option<Spanned<String>>,
+    pub ca_file: Option<String>,
+    pub server_name: Option<String>,
+    pub dangerous_accept_invalid_certs: Option<bool>,
+    pub maildir: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimits {
+    pub max_message_size: Option<Spanned<u64>>,
+    pub max_recipients: Option<Spanned<u64>>,
+    pub max_command_line: Option<Spanned<u64>>,
+    pub max_header_line: Option<Spanned<u64>>,
+    pub max_sessions: Option<Spanned<u64>>,
+    pub max_sessions_per_client: Option<Spanned<u64>>,
+    pub max_auth_failures: Option<Spanned<u64>>,
+    pub auth_failure_delay_ms: Option<Spanned<u64>>,
+    pub max_errors: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimeouts {
+    pub command: Option<Spanned<f64>>,
+    pub data: Option<Spanned<f64>>,
+    pub tls_handshake: Option<Spanned<f64>>,
+    pub shutdown_grace: Option<Spanned<f64>>,
+    pub upstream_connect: Option<Spanned<f64>>,
+    pub upstream_command: Option<Spanned<f64>>,
+    pub upstream_data: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawLog {
+    pub format: Option<Spanned<String>>,
+    pub level: Option<String>,
+}

@@ -1,0 +1,72 @@
+use super::*;
+
+#[test]
+fn embedded_default_is_a_loopback_relay_into_a_maildir() {
+    let config = Config::embedded_default().unwrap();
+    assert_eq!(config.listeners.len(), 1);
+    assert_eq!(config.listeners[0].address.to_string(), "127.0.0.1:2525");
+    assert_eq!(config.listeners[0].mode, Mode::Relay);
+    assert!(matches!(
+        config.relay.upstream,
+        Some(UpstreamConfig::Maildir(ref p)) if p == Path::new("var/outbox")
+    ));
+    assert_eq!(config.limits.max_message_size, 35 * 1024 * 1024);
+    assert_eq!(config.limits.max_recipients, 100);
+}
+
+#[test]
+fn example_file_at_the_repository_root_is_valid() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sentinelle.example.toml");
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.listeners.len(), 3);
+    assert!(config.submission.upstream.is_some());
+}
+
+#[test]
+fn invalid_value_points_at_its_line_and_column() {
+    let text = "[[listener]]\naddress = \"127.0.0.1:2525\"\nmode = \"relay\"\n\n[relay]\ntrusted_networks = [\"10.0.0.0/8\", \"nonsense\"]\nupstream = { kind = \"maildir\" }\n";
+    let err = Config::parse(text, "t.toml").unwrap_err();
+    let message = err.to_string();
+    assert!(message.starts_with("t.toml:6:35:"), "{message}");
+    assert!(message.contains("CIDR"), "{message}");
+}
+
+#[test]
+fn unknown_key_is_a_syntax_error_naming_the_line() {
+    let err = Config::parse("hostnme = \"x\"\n", "t.toml").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("line 1"), "{message}");
+    assert!(message.contains("hostnme"), "{message}");
+}
+
+#[test]
+fn submission_without_tls_is_refused() {
+    let text = "[[listener]]\naddress = \"127.0.0.1:587\"\nmode = \"submission\"\ntls = \"none\"\n[submission]\nupstream = { kind = \"smtp\", address = \"127.0.0.1:25\" }\n";
+    let err = Config::parse(text, "t.toml").unwrap_err();
+    assert!(err.to_string().contains("AUTH is only offered under TLS"));
+}
+
+#[test]
+fn relay_listener_needs_an_upstream() {
+    let text = "[[listener]]\naddress = \"127.0.0.1:25\"\nmode = \"relay\"\n";
+    let err = Config::parse(text, "t.toml").unwrap_err();
+    assert!(err.to_string().contains("[relay] upstream"));
+}
+
+#[test]
+fn limits_out_of_range_are_refused() {
+    let text = "[[listener]]\naddress = \"127.0.0.1:25\"\nmode = \"relay\"\n[relay]\nupstream = { kind = \"maildir\" }\n[limits]\nmax_command_line = 100000\n";
+    let err = Config::parse(text, "t.toml").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("t.toml:7:20: max_command_line must be between 512 and 4096"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fractional_timeouts_are_accepted() {
+    let text = "[[listener]]\naddress = \"127.0.0.1:25\"\nmode = \"relay\"\n[relay]\nupstream = { kind = \"maildir\" }\n[timeouts]\nupstream_command = 0.5\n";
+    let config = Config::parse(text, "t.toml").unwrap();
+    assert_eq!(config.timeouts.upstream_command, Duration::from_millis(500));
+}

@@ -1,0 +1,118 @@
+//! DIR04 art. 6 (2): confidential exchanges use the corporate account only. In submission
+//! mode the envelope sender and every header From address must be the authenticated
+//! account's own address or one of its configured aliases.
+//!
+//! Pure: the SMTP core calls [`SenderRule::allows`] at MAIL FROM, the checkpoint calls
+//! [`SenderRule::check_header_from`] on the received message.
+
+use std::collections::HashMap;
+
+use crate::config::SubmissionConfig;
+use crate::envelope::Mode;
+use crate::smtp::reply::{self, Reply};
+
+use super::Message;
+
+/// Which addresses each authenticated account may send as.
+#[derive(Debug, Clone, Default)]
+pub struct SenderRule {
+    default_domain: Option<String>,
+    aliases: HashMap<String, Vec<String>>,
+}
+
+impl SenderRule {
+    /// Builds the rule from the submission settings (addresses compared case-insensitively).
+    pub fn new(config: &SubmissionConfig) -> Self {
+        SenderRule {
+            default_domain: config.default_domain.clone(),
+            aliases: config
+                .aliases
+                .iter()
+                .map(|(account, list)| {
+                    (
+                        account.to_ascii_lowercase(),
+                        list.iter().map(|a| a.to_ascii_lowercase()).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The corporate address of an account name: itself when it is an address, else
+    /// `name@default_domain`.
+    pub fn account_address(&self, account: &str) -> Option<String> {
+        let account = account.to_ascii_lowercase();
+        if account.contains('@') {
+            Some(account)
+        } else {
+            self.default_domain
+                .as_ref()
+                .map(|domain| format!("{account}@{}", domain.to_ascii_lowercase()))
+        }
+    }
+
+    /// True when `account` may use `address` as a sender.
+    pub fn allows(&self, account: &str, address: &str) -> bool {
+        let Some(own) = self.account_address(account) else {
+            return false;
+        };
+        let address = address.to_ascii_lowercase();
+        if address == own {
+            return true;
+        }
+        self.aliases
+            .get(&own)
+            .or_else(|| self.aliases.get(&account.to_ascii_lowercase()))
+            .is_some_and(|list| list.contains(&address))
+    }
+
+    /// In submission mode, refuses a message whose header From is missing or not the account's.
+    pub fn check_header_from(&self, message: &Message<'_>) -> Option<Reply> {
+        if message.facts.mode != Mode::Submission {
+            return None;
+        }
+        let account = message.facts.authenticated_as.as_deref()?;
+        let from = &message.headers.from;
+        if from.is_empty() || !from.iter().all(|addr| self.allows(account, addr)) {
+            return Some(reply::HEADER_FROM_NOT_ACCOUNT);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule() -> SenderRule {
+        let config = SubmissionConfig {
+            default_domain: Some("ssss.gouv.qc.ca".into()),
+            aliases: [(
+                "marc.tremblay@ssss.gouv.qc.ca".to_owned(),
+                vec!["Dr.Tremblay@ssss.gouv.qc.ca".to_owned()],
+            )]
+            .into(),
+            upstream: None,
+        };
+        SenderRule::new(&config)
+    }
+
+    #[test]
+    fn own_address_and_aliases_are_allowed_case_insensitively() {
+        let rule = rule();
+        assert!(rule.allows(
+            "Marc.Tremblay@ssss.gouv.qc.ca",
+            "marc.tremblay@SSSS.gouv.qc.ca"
+        ));
+        assert!(rule.allows("marc.tremblay", "marc.tremblay@ssss.gouv.qc.ca"));
+        assert!(rule.allows("marc.tremblay", "dr.tremblay@ssss.gouv.qc.ca"));
+    }
+
+    #[test]
+    fn other_addresses_are_refused() {
+        let rule = rule();
+        assert!(!rule.allows("marc.tremblay", "marc.tremblay@gmail.com"));
+        assert!(!rule.allows("marc.tremblay", ""));
+        assert!(!SenderRule::default().allows("marc.tremblay", "marc.tremblay@x"));
+    }
+}

@@ -1,0 +1,301 @@
+//! Listeners, admission (concurrent sessions overall and per client address), implicit TLS
+//! accept, and graceful shutdown: stop accepting, let transactions in flight finish until the
+//! grace deadline, then 421 to whoever is left.
+//!
+//! [`run`] takes listeners that are already bound and a shutdown future, so tests bind
+//! `127.0.0.1:0` and know the server is reachable as soon as `run` is called.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, mpsc};
+
+use crate::action::NextHop;
+use crate::action::maildir::Maildir;
+use crate::action::upstream::Target;
+use crate::config::{Config, ListenerConfig, ListenerTls, SmtpUpstream, UpstreamConfig};
+use crate::envelope::Mode;
+use crate::policy::Checkpoint;
+use crate::policy::sender::SenderRule;
+use crate::shutdown::{self, Phase, Shutdown};
+use crate::smtp::{Context, Session, reply};
+use crate::stream::Stream;
+use crate::tls::{self, TlsError};
+
+/// What can stop the server from starting.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// A listener address could not be bound.
+    #[error("cannot listen on {address}: {source}")]
+    Bind {
+        /// The address.
+        address: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// TLS material is missing or unusable.
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+    /// The configuration lacks what a listener needs.
+    #[error("{0}")]
+    Setup(String),
+}
+
+/// A bound listener and what it serves.
+#[derive(Debug)]
+pub struct Listener {
+    /// The bound socket.
+    pub socket: TcpListener,
+    /// Its mode and TLS offer.
+    pub config: ListenerConfig,
+}
+
+/// Binds every configured listener.
+pub async fn bind(config: &Config) -> Result<Vec<Listener>, ServerError> {
+    let mut bound = Vec::with_capacity(config.listeners.len());
+    for listener in &config.listeners {
+        let socket = TcpListener::bind(listener.address)
+            .await
+            .map_err(|source| ServerError::Bind {
+                address: listener.address,
+                source,
+            })?;
+        bound.push(Listener {
+            socket,
+            config: listener.clone(),
+        });
+    }
+    Ok(bound)
+}
+
+/// Admission control: a global cap and a per-address cap on concurrent sessions.
+struct Admission {
+    global: Arc<Semaphore>,
+    per_client: Mutex<HashMap<IpAddr, usize>>,
+    max_per_client: usize,
+}
+
+/// Held by a session; releases its places when dropped.
+struct Ticket {
+    admission: Arc<Admission>,
+    ip: IpAddr,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl Admission {
+    fn admit(self: &Arc<Self>, ip: IpAddr) -> Option<Ticket> {
+        let permit = self.global.clone().try_acquire_owned().ok()?;
+        let mut map = self.per_client.lock().unwrap_or_else(|e| e.into_inner());
+        let count = map.entry(ip).or_insert(0);
+        if *count >= self.max_per_client {
+            return None;
+        }
+        *count += 1;
+        Some(Ticket {
+            admission: self.clone(),
+            ip,
+            _permit: permit,
+        })
+    }
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let mut map = self
+            .admission
+            .per_client
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = map.get_mut(&self.ip) {
+            *count -= 1;
+            if *count == 0 {
+                map.remove(&self.ip);
+            }
+        }
+    }
+}
+
+fn smtp_target(config: &Config, upstream: &SmtpUpstream) -> Result<Arc<Target>, ServerError> {
+    let tls = match upstream.tls {
+        crate::config::UpstreamTls::None => None,
+        _ => Some(tls::client_config(upstream)?),
+    };
+    Ok(Arc::new(Target {
+        config: upstream.clone(),
+        tls,
+        helo_name: config.hostname.clone(),
+        timeouts: config.timeouts.clone(),
+    }))
+}
+
+fn context(
+    config: &Arc<Config>,
+    listener: &ListenerConfig,
+    tls: Option<Arc<rustls::ServerConfig>>,
+    checkpoint: Arc<dyn Checkpoint>,
+) -> Result<Arc<Context>, ServerError> {
+    let (next_hop, auth_target) = match listener.mode {
+        Mode::Relay => match &config.relay.upstream {
+            Some(UpstreamConfig::Smtp(smtp)) => (NextHop::Smtp(smtp_target(config, smtp)?), None),
+            Some(UpstreamConfig::Maildir(path)) => (
+                NextHop::Maildir(Arc::new(Maildir::new(path, &config.hostname))),
+                None,
+            ),
+            None => {
+                return Err(ServerError::Setup(
+                    "relay listener without [relay] upstream".into(),
+                ));
+            }
+        },
+        Mode::Submission => match &config.submission.upstream {
+            Some(smtp) => {
+                let target = smtp_target(config, smtp)?;
+                (NextHop::Smtp(target.clone()), Some(target))
+            }
+            None => {
+                return Err(ServerError::Setup(
+                    "submission listener without [submission] upstream".into(),
+                ));
+            }
+        },
+    };
+    Ok(Arc::new(Context {
+        config: config.clone(),
+        listener: listener.clone(),
+        tls,
+        checkpoint,
+        next_hop,
+        auth_target,
+        sender_rule: SenderRule::new(&config.submission),
+    }))
+}
+
+/// Serves `listeners` until `signal` resolves, then shuts down gracefully.
+pub async fn run(
+    config: Arc<Config>,
+    checkpoint: Arc<dyn Checkpoint>,
+    listeners: Vec<Listener>,
+    signal: impl Future<Output = ()>,
+) -> Result<(), ServerError> {
+    let needs_tls = listeners.iter().any(|l| l.config.tls != ListenerTls::None);
+    let tls_config = if needs_tls {
+        if tls::ensure_certificate(&config.tls, &config.hostname)? {
+            tracing::warn!(
+                cert = %config.tls.cert.display(),
+                "generated a throwaway self-signed certificate: replace it for production"
+            );
+        }
+        Some(tls::server_config(&config.tls, &config.relay)?)
+    } else {
+        None
+    };
+    let admission = Arc::new(Admission {
+        global: Arc::new(Semaphore::new(config.limits.max_sessions)),
+        per_client: Mutex::new(HashMap::new()),
+        max_per_client: config.limits.max_sessions_per_client,
+    });
+    let (trigger, shutdown) = shutdown::channel();
+    let (done_tx, mut done_rx) = mpsc::channel::<()>(1);
+    let mut accept_loops = Vec::new();
+    for listener in listeners {
+        let tls = tls_config
+            .clone()
+            .filter(|_| listener.config.tls != ListenerTls::None);
+        let ctx = context(&config, &listener.config, tls, checkpoint.clone())?;
+        tracing::info!(
+            address = %listener.socket.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
+            mode = listener.config.mode.as_str(),
+            "listening"
+        );
+        accept_loops.push(tokio::spawn(accept_loop(
+            listener.socket,
+            ctx,
+            admission.clone(),
+            shutdown.clone(),
+            done_tx.clone(),
+        )));
+    }
+    drop(done_tx);
+    signal.await;
+    tracing::info!("shutdown: no new sessions, letting transactions in flight finish");
+    trigger.set(Phase::Draining);
+    for handle in accept_loops {
+        let _ = handle.await;
+    }
+    let grace = config.timeouts.shutdown_grace;
+    if tokio::time::timeout(grace, done_rx.recv()).await.is_err() {
+        tracing::warn!("shutdown grace deadline reached: closing remaining sessions with 421");
+        trigger.set(Phase::Closing);
+        let _ = tokio::time::timeout(Duration::from_secs(5), done_rx.recv()).await;
+    }
+    tracing::info!("shutdown complete");
+    Ok(())
+}
+
+async fn accept_loop(
+    socket: TcpListener,
+    ctx: Arc<Context>,
+    admission: Arc<Admission>,
+    mut shutdown: Shutdown,
+    done: mpsc::Sender<()>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            accepted = socket.accept() => accepted,
+            () = shutdown.reached(Phase::Draining) => return,
+        };
+        let (tcp, peer) = match accepted {
+            Ok(pair) => pair,
+            Err(err) => {
+                // Out of file descriptors and the like: back off instead of spinning.
+                tracing::warn!(error = %err, "accept failed");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let _ = tcp.set_nodelay(true);
+        let ip = peer.ip();
+        let Some(ticket) = admission.admit(ip) else {
+            tracing::warn!(client = %ip, "session refused: too many concurrent sessions");
+            tokio::spawn(refuse(tcp));
+            continue;
+        };
+        let ctx = ctx.clone();
+        let shutdown = shutdown.clone();
+        let done = done.clone();
+        tokio::spawn(async move {
+            let _ticket = ticket;
+            let _done = done;
+            if let Some(stream) = open_stream(&ctx, tcp).await {
+                Session::new(ctx, stream, ip, shutdown).run().await;
+            }
+        });
+    }
+}
+
+async fn open_stream(ctx: &Context, tcp: TcpStream) -> Option<Stream> {
+    if ctx.listener.tls != ListenerTls::Implicit {
+        return Some(Stream::Plain(tcp));
+    }
+    let config = ctx.tls.clone()?;
+    let acceptor = tokio_rustls::TlsAcceptor::from(config);
+    match tokio::time::timeout(ctx.config.timeouts.tls_handshake, acceptor.accept(tcp)).await {
+        Ok(Ok(tls)) => Some(Stream::Tls(Box::new(tokio_rustls::TlsStream::Server(tls)))),
+        _ => {
+            tracing::info!("implicit TLS handshake failed");
+            None
+        }
+    }
+}
+
+async fn refuse(mut tcp: TcpStream) {
+    let mut out = Vec::new();
+    reply::TOO_MANY_SESSIONS.write_to(&mut out);
+    let _ = tokio::time::timeout(Duration::from_secs(5), tcp.write_all(&out)).await;
+    let _ = tcp.shutdown().await;
+}

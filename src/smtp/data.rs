@@ -1,0 +1,192 @@
+//! DATA and BDAT, and the end of a message: checks, checkpoint, action, one final reply.
+//!
+//! The final reply is written only after the upstream answered (before-queue proxy): a crash
+//! or an outage before then leaves the message with the client, which retries.
+
+use std::time::{Instant, SystemTime};
+
+use smtp_proto::request::receiver::{BdatReceiver, DataReceiver};
+
+use super::message::{self, Malformed};
+use super::reply::{self, Reply};
+use super::session::{Flow, Session, State};
+use crate::action;
+use crate::analysis;
+use crate::policy;
+use crate::shutdown::Phase;
+
+impl Session {
+    pub(super) fn data(&mut self) -> Flow {
+        let Some(envelope) = &self.envelope else {
+            return self.error(&reply::NEED_MAIL);
+        };
+        if envelope.recipients.is_empty() {
+            return self.error(&reply::NEED_RCPT);
+        }
+        if self.bdat_used {
+            return self.error(&reply::MIXED_DATA_BDAT);
+        }
+        let mut receiver = DataReceiver::new();
+        // smtp-proto's receiver starts as if mid-line; feed it the CRLF that ended the DATA
+        // command so a first line "." ends the message and a first ".." is un-stuffed.
+        let mut scratch = Vec::new();
+        receiver.ingest(&mut b"\r\n".iter(), &mut scratch);
+        self.message.clear();
+        self.oversize = false;
+        self.state = State::Data(receiver);
+        self.reply(&reply::start_data());
+        Flow::Continue
+    }
+
+    pub(super) fn bdat(&mut self, chunk_size: usize, is_last: bool) -> Flow {
+        // The chunk is read whatever happens (RFC 3030 §2: the octets follow the command).
+        self.state = State::Bdat(BdatReceiver::new(chunk_size, is_last));
+        let no_recipients = self
+            .envelope
+            .as_ref()
+            .is_none_or(|e| e.recipients.is_empty());
+        if no_recipients {
+            // Read and drop the chunk, then refuse it.
+            self.oversize = true;
+        } else {
+            self.bdat_used = true;
+        }
+        if self.message.len().saturating_add(chunk_size) > self.ctx.config.limits.max_message_size {
+            self.oversize = true;
+            self.message.clear();
+        }
+        Flow::Continue
+    }
+
+    pub(super) async fn end_of_chunk(&mut self) -> Flow {
+        let State::Bdat(receiver) = &self.state else {
+            return Flow::Continue;
+        };
+        let is_last = receiver.is_last;
+        let size = self.message.len();
+        self.state = State::Command;
+        if self
+            .envelope
+            .as_ref()
+            .is_none_or(|e| e.recipients.is_empty())
+        {
+            self.message.clear();
+            self.oversize = false;
+            return self.error(&reply::NEED_RCPT);
+        }
+        if !is_last {
+            if self.oversize {
+                self.reply(&reply::TOO_BIG);
+            } else {
+                self.reply(&reply::chunk_received(size));
+            }
+            return Flow::Continue;
+        }
+        self.end_of_message().await
+    }
+
+    pub(super) async fn end_of_data(&mut self) -> Flow {
+        self.state = State::Command;
+        self.end_of_message().await
+    }
+
+    /// The whole message is in: check it, decide, act, and give the one final reply.
+    async fn end_of_message(&mut self) -> Flow {
+        let started = Instant::now();
+        let Some(envelope) = self.envelope.take() else {
+            return self.error(&reply::NEED_MAIL);
+        };
+        let raw = std::mem::take(&mut self.message);
+        let oversize = std::mem::replace(&mut self.oversize, false);
+        self.bdat_used = false;
+        if oversize {
+            tracing::info!("message over the size limit refused");
+            self.reply(&reply::TOO_BIG);
+            return Flow::Continue;
+        }
+        match message::check(&raw, self.ctx.config.limits.max_header_line) {
+            Ok(()) => {}
+            Err(Malformed::BareNewline) => {
+                tracing::warn!(
+                    size = raw.len(),
+                    "bare CR or LF in message: refused, closing"
+                );
+                self.reply(&reply::BARE_NEWLINE);
+                return Flow::Close;
+            }
+            Err(Malformed::HeaderLineTooLong) => {
+                tracing::info!(size = raw.len(), "header line too long: refused");
+                self.reply(&reply::HEADER_LINE_TOO_LONG);
+                return Flow::Continue;
+            }
+        }
+        let headers = analysis::read_headers(&raw);
+        let decision = self.ctx.checkpoint.decide(&policy::Message {
+            envelope: &envelope,
+            raw: &raw,
+            headers: &headers,
+            facts: &self.facts,
+        });
+        let trace = message::received_header(
+            &self.facts,
+            &self.ctx.config.hostname,
+            self.esmtp,
+            SystemTime::now(),
+        );
+        // Earlier pipelined replies go out before the (possibly long) upstream exchange.
+        if self.flush().await.is_err() {
+            return Flow::Close;
+        }
+        let mut shutdown = self.shutdown.clone();
+        let outcome = tokio::select! {
+            outcome = action::execute(
+                &decision,
+                &envelope,
+                &trace,
+                &raw,
+                &self.ctx.next_hop,
+                &mut self.upstream,
+            ) => outcome,
+            () = shutdown.reached(Phase::Closing) => {
+                // The client has no final reply: the message stays with it.
+                tracing::warn!("shutdown deadline reached during relay: client will retry");
+                self.reply(&reply::SHUTTING_DOWN);
+                return Flow::Close;
+            }
+        };
+        self.log_outcome(
+            &raw,
+            &headers,
+            &envelope,
+            decision.label(),
+            &outcome.reply,
+            started,
+            outcome.upstream_ms,
+        );
+        self.reply(&outcome.reply);
+        Flow::Continue
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn log_outcome(
+        &self,
+        raw: &[u8],
+        headers: &analysis::HeaderFacts,
+        envelope: &crate::envelope::Envelope,
+        decision: &str,
+        reply: &Reply,
+        started: Instant,
+        upstream_ms: u128,
+    ) {
+        tracing::info!(
+            size = raw.len(),
+            msgid_hash = headers.message_id_hash.as_deref().unwrap_or("-"),
+            recipients = envelope.recipients.len(),
+            decision,
+            reply = reply.code,
+            upstream_ms,
+            total_ms = started.elapsed().as_millis(),
+            "message"
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! MAIL FROM and RCPT TO: who may start a transaction (never an open relay), the submission
+//! sender rule (DIR04 art. 6 (2)), SIZE and the recipient limit.
+
+use smtp_proto::{MAIL_BODY_BINARYMIME, MailFrom, RcptTo};
+
+use super::reply;
+use super::session::{Flow, Session};
+use crate::envelope::{Envelope, Mode};
+
+impl Session {
+    pub(super) fn mail(&mut self, from: MailFrom<String>) -> Flow {
+        if !self.greeted {
+            return self.error(&reply::NEED_HELO);
+        }
+        if self.envelope.is_some() {
+            return self.error(&reply::NESTED_MAIL);
+        }
+        match self.ctx.listener.mode {
+            Mode::Relay if !self.trusted => {
+                tracing::info!("relay attempt from an untrusted client refused");
+                return self.error(&reply::RELAY_DENIED);
+            }
+            Mode::Relay => {}
+            Mode::Submission => {
+                let Some(account) = self.facts.authenticated_as.as_deref() else {
+                    return self.error(&reply::AUTH_REQUIRED);
+                };
+                if !self.ctx.sender_rule.allows(account, &from.address) {
+                    tracing::info!("envelope sender is not the authenticated account's");
+                    return self.error(&reply::SENDER_NOT_ACCOUNT);
+                }
+            }
+        }
+        if from.flags & MAIL_BODY_BINARYMIME != 0 {
+            return self.error(&reply::UNSUPPORTED_PARAMETER);
+        }
+        if from.size > self.ctx.config.limits.max_message_size {
+            self.reply(&reply::TOO_BIG);
+            return Flow::Continue;
+        }
+        self.envelope = Some(Envelope {
+            mail_from: from,
+            recipients: Vec::new(),
+        });
+        self.reply(&reply::SENDER_OK);
+        Flow::Continue
+    }
+
+    pub(super) fn rcpt(&mut self, to: RcptTo<String>) -> Flow {
+        let max = self.ctx.config.limits.max_recipients;
+        let Some(envelope) = self.envelope.as_mut() else {
+            return self.error(&reply::NEED_MAIL);
+        };
+        if envelope.recipients.len() >= max {
+            self.reply(&reply::TOO_MANY_RECIPIENTS);
+            return Flow::Continue;
+        }
+        envelope.recipients.push(to);
+        self.reply(&reply::RECIPIENT_OK);
+        Flow::Continue
+    }
+}
