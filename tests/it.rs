@@ -1,1 +1,6 @@
+//! The one integration test binary (one link on a 2-core CI): real SMTP clients (lettre, raw
+//! sockets, Python's smtplib) against Sentinelle and a test upstream, all on free loopback ports.
 
+mod support;
+
+mod relay;

@@ -125,14 +125,18 @@ impl Session {
     }
 
     /// Runs the session to its end. Never panics on client input.
-    pub async fn run(mut self) {
+    pub async fn run(self) {
+        use tracing::Instrument as _;
         let span = tracing::info_span!(
             "session",
             session = %self.facts.session_id,
             client = %self.facts.client_ip,
             mode = self.facts.mode.as_str()
         );
-        let _enter = span.enter();
+        self.serve().instrument(span).await;
+    }
+
+    async fn serve(mut self) {
         tracing::debug!("session opened");
         self.reply(&reply::greeting(&self.ctx.config.hostname));
         loop {
