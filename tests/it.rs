@@ -4,3 +4,5 @@
 mod support;
 
 mod relay;
+mod security;
+mod submission;

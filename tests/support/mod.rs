@@ -202,6 +202,16 @@ impl Client {
     pub async fn starttls(mut self, ca_pem: &str, client_cert: Option<&ca::ClientCert>) -> Client {
         let reply = self.cmd("STARTTLS").await;
         assert_eq!(reply.code, 220, "{reply:?}");
+        self.handshake(ca_pem, client_cert).await
+    }
+
+    /// The TLS handshake after a 220 to a STARTTLS sent by the test itself. Bytes the
+    /// client had buffered are dropped, as RFC 3207 requires.
+    pub async fn starttls_after_reply(self, ca_pem: &str) -> Client {
+        self.handshake(ca_pem, None).await
+    }
+
+    async fn handshake(self, ca_pem: &str, client_cert: Option<&ca::ClientCert>) -> Client {
         let Stream::Plain(tcp) = self.stream else {
             panic!("already TLS")
         };
