@@ -55,16 +55,29 @@ pub struct Listener {
     pub config: ListenerConfig,
 }
 
+/// Pending connections the kernel may queue per listener. Tokio's own `bind` uses 128,
+/// which a burst of a few hundred clients overflows (SYNs dropped, clients stalled 1 s or more).
+pub const LISTEN_BACKLOG: u32 = 1024;
+
+/// Binds one address with SO_REUSEADDR and a backlog of [`LISTEN_BACKLOG`].
+pub fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = match address {
+        SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
 /// Binds every configured listener.
 pub async fn bind(config: &Config) -> Result<Vec<Listener>, ServerError> {
     let mut bound = Vec::with_capacity(config.listeners.len());
     for listener in &config.listeners {
-        let socket = TcpListener::bind(listener.address)
-            .await
-            .map_err(|source| ServerError::Bind {
-                address: listener.address,
-                source,
-            })?;
+        let socket = listen(listener.address).map_err(|source| ServerError::Bind {
+            address: listener.address,
+            source,
+        })?;
         bound.push(Listener {
             socket,
             config: listener.clone(),

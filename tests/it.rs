@@ -3,6 +3,7 @@
 
 mod support;
 
+mod limits;
 mod relay;
 mod security;
 mod submission;

@@ -43,7 +43,7 @@ impl Sentinelle {
         let mut listeners = Vec::new();
         let mut addrs = Vec::new();
         for listener in &config.listeners {
-            let socket = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let socket = server::listen("127.0.0.1:0".parse().unwrap()).unwrap();
             addrs.push(socket.local_addr().unwrap());
             listeners.push(Listener {
                 socket,
@@ -97,6 +97,7 @@ tls = "none"
 trusted_networks = ["127.0.0.0/8"]
 upstream = {{ kind = "smtp", address = "{upstream}" }}
 [timeouts]
+shutdown_grace = 5
 upstream_connect = 2
 upstream_command = 2
 upstream_data = 2

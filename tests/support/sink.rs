@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use smtp_proto::request::receiver::DataReceiver;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 use tokio::sync::Notify;
 
 #[derive(Clone, Default, Debug)]
@@ -55,7 +55,7 @@ impl Sink {
 
     /// Starts on a given loopback address (to bring a "down" upstream back).
     pub async fn start_on(addr: SocketAddr, behavior: Behavior) -> Sink {
-        let listener = TcpListener::bind(addr).await.unwrap();
+        let listener = sentinelle::server::listen(addr).unwrap();
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(State::default());
         *state.behavior.lock().unwrap() = behavior;
