@@ -3,6 +3,7 @@
 
 mod support;
 
+mod lifecycle;
 mod limits;
 mod relay;
 mod security;

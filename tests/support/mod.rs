@@ -71,11 +71,16 @@ impl Sentinelle {
         self.addrs[0]
     }
 
-    /// Signals shutdown and waits until every session ended.
-    pub async fn stop(mut self) {
+    /// Signals shutdown (SIGTERM's effect) without waiting.
+    pub fn signal_stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+    }
+
+    /// Signals shutdown and waits until every session ended.
+    pub async fn stop(mut self) {
+        self.signal_stop();
         tokio::time::timeout(Duration::from_secs(60), &mut self.handle)
             .await
             .expect("server did not stop")
