@@ -175,6 +175,8 @@ async fn idle_client_times_out_with_421() {
 
 #[tokio::test]
 async fn five_hundred_concurrent_sessions_are_all_relayed() {
+    // Client, server, upstream and sink sides of 500 sessions live in this process.
+    rlimit::increase_nofile_limit(8192).unwrap();
     let sink = Sink::start(Behavior::default()).await;
     let config = relay_config(
         sink.addr,
