@@ -70,20 +70,28 @@ rate() { # port size count -> messages/s from smtp-source's wall time
   end=$(date +%s.%N)
   python3 -c "print(f'{$3/($end-$start):.1f}')"
 }
+median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
 
-printf '%-6s %-10s %10s %10s %10s %9s %9s\n' size path smtp-src/s probe/s "" p50_ms p99_ms
+ROUNDS=${ROUNDS:-3}
+echo "smtp-source: $SESSIONS sessions, median of $ROUNDS alternating rounds; probe: latency.py, same size and concurrency"
+printf '%-6s %-10s %12s %10s %9s %9s\n' size path smtp-source/s probe/s p50_ms p99_ms
 for spec in "10240 $N10K" "1048576 $N1M"; do
   set -- $spec
   size=$1 count=$2
   label=$([ "$size" = 10240 ] && echo 10KB || echo 1MB)
-  # One warm-up pass per path so connection setup and page cache are alike.
+  # Warm-up pass per path so connection caches and the page cache are alike.
   smtp-source -s "$SESSIONS" -l "$size" -m 50 127.0.0.1:"$SINK_PORT"
   smtp-source -s "$SESSIONS" -l "$size" -m 50 127.0.0.1:"$PROXY_PORT"
-  direct=$(rate "$SINK_PORT" "$size" "$count")
-  proxied=$(rate "$PROXY_PORT" "$size" "$count")
+  d=() p=()
+  for _ in $(seq "$ROUNDS"); do
+    d+=("$(rate "$SINK_PORT" "$size" "$count")")
+    p+=("$(rate "$PROXY_PORT" "$size" "$count")")
+  done
+  direct=$(median "${d[@]}")
+  proxied=$(median "${p[@]}")
   read -r _ _ dprobe dp50 dp99 < <(python3 benches/latency.py --port "$SINK_PORT" --size "$size" --count "$count" --concurrency "$SESSIONS")
   read -r _ _ pprobe pp50 pp99 < <(python3 benches/latency.py --port "$PROXY_PORT" --size "$size" --count "$count" --concurrency "$SESSIONS")
-  printf '%-6s %-10s %10s %10s %10s %9s %9s\n' "$label" direct "$direct" "$dprobe" "" "$dp50" "$dp99"
-  printf '%-6s %-10s %10s %10s %10s %9s %9s\n' "$label" sentinelle "$proxied" "$pprobe" "" "$pp50" "$pp99"
-  python3 -c "print(f'{\"$label\":6} ratio      {$proxied/$direct:10.2f} {$pprobe/$dprobe:10.2f}   (Sentinelle / direct; goal >= 0.8)')"
+  printf '%-6s %-10s %12s %10s %9s %9s   rounds: %s\n' "$label" direct "$direct" "$dprobe" "$dp50" "$dp99" "${d[*]}"
+  printf '%-6s %-10s %12s %10s %9s %9s   rounds: %s\n' "$label" sentinelle "$proxied" "$pprobe" "$pp50" "$pp99" "${p[*]}"
+  python3 -c "print(f'{\"$label\":6} ratio      {$proxied/$direct:12.2f} {$pprobe/$dprobe:10.2f}   (Sentinelle / direct; goal >= 0.8)')"
 done

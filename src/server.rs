@@ -143,6 +143,7 @@ fn smtp_target(config: &Config, upstream: &SmtpUpstream) -> Result<Arc<Target>, 
         tls,
         helo_name: config.hostname.clone(),
         timeouts: config.timeouts.clone(),
+        pool: Default::default(),
     }))
 }
 

@@ -154,9 +154,21 @@ async fn relay_smtp(
     // Begin every transaction before sending any message.
     let mut open: Vec<Connection> = Vec::with_capacity(groups.len());
     let mut failure: Option<Reply> = None;
+    // With a single transaction DATA can be pipelined behind MAIL and RCPT: if a recipient
+    // is then refused, the connection is closed before the message is sent.
+    let with_data = groups.len() == 1;
     for group in groups {
         let size = trace.len() + group.body.len();
-        match begin(target, envelope, &group.recipients, size, session).await {
+        match begin(
+            target,
+            envelope,
+            &group.recipients,
+            size,
+            with_data,
+            session,
+        )
+        .await
+        {
             Ok(conn) => open.push(conn),
             Err(reply) => {
                 failure = Some(reply);
@@ -165,9 +177,9 @@ async fn relay_smtp(
         }
     }
     if let Some(reply) = failure {
-        for mut conn in open {
-            if conn.reset().await.is_ok() && conn.is_reusable() {
-                keep_or_quit(conn, session).await;
+        for conn in open {
+            if let Some(conn) = conn.abandon().await {
+                keep_or_quit(conn, target, session).await;
             }
         }
         return (reply, 0);
@@ -181,9 +193,11 @@ async fn relay_smtp(
             Ok(answer) if answer.code == 250 => {
                 delivered += 1;
                 last_text = answer.message.clone();
-                keep_or_quit(conn, session).await;
+                keep_or_quit(conn, target, session).await;
             }
             Ok(answer) => {
+                // The transaction is over either way; the connection stays usable.
+                keep_or_quit(conn, target, session).await;
                 warn_partial(delivered, groups.len());
                 return (from_upstream(&answer), delivered);
             }
@@ -203,14 +217,19 @@ async fn begin(
     envelope: &Envelope,
     recipients: &[usize],
     size: usize,
+    with_data: bool,
     session: &mut UpstreamSession,
 ) -> Result<Connection, Reply> {
     // A kept connection may have been closed by the upstream while idle: try it once, and
     // open a fresh one if it fails before anything was sent.
-    if let Some(mut conn) = session.connection.take()
-        && let Ok(replies) = conn.begin(envelope, recipients, size).await
+    let kept = match session.credentials {
+        Some(_) => session.connection.take(),
+        None => target.pool.take(),
+    };
+    if let Some(mut conn) = kept
+        && let Ok(opening) = conn.begin(envelope, recipients, size, with_data).await
     {
-        return check_begin(conn, replies).await;
+        return check_begin(conn, opening, target, session).await;
     }
     let mut conn = Connection::open(target).await.map_err(|e| from_error(&e))?;
     if let Some(credentials) = &session.credentials {
@@ -227,35 +246,39 @@ async fn begin(
             });
         }
     }
-    let replies = conn
-        .begin(envelope, recipients, size)
+    let opening = conn
+        .begin(envelope, recipients, size, with_data)
         .await
         .map_err(|e| from_error(&e))?;
-    check_begin(conn, replies).await
+    check_begin(conn, opening, target, session).await
 }
 
 async fn check_begin(
-    mut conn: Connection,
-    (mail, rcpts): (upstream::Reply, Vec<upstream::Reply>),
+    conn: Connection,
+    opening: upstream::Opening,
+    target: &Target,
+    session: &mut UpstreamSession,
 ) -> Result<Connection, Reply> {
-    let refused = std::iter::once(&mail)
-        .chain(rcpts.iter())
-        .filter(|r| r.code != 250 && r.code != 251)
-        .max_by_key(|r| r.code / 100);
-    match refused {
+    match opening.refusal() {
         None => Ok(conn),
         Some(answer) => {
             let reply = from_upstream(answer);
-            if conn.reset().await.is_ok() {
-                conn.quit().await;
+            if let Some(conn) = conn.abandon().await {
+                keep_or_quit(conn, target, session).await;
             }
             Err(reply)
         }
     }
 }
 
-async fn keep_or_quit(conn: Connection, session: &mut UpstreamSession) {
-    if session.credentials.is_some() && session.connection.is_none() && conn.is_reusable() {
+/// After a transaction: the session keeps its authenticated connection; an upstream without
+/// per-session credentials gets it back in its pool; anything else says QUIT.
+async fn keep_or_quit(conn: Connection, target: &Target, session: &mut UpstreamSession) {
+    if !conn.is_reusable() {
+        conn.quit().await;
+    } else if session.credentials.is_none() {
+        target.pool.put(conn);
+    } else if session.connection.is_none() {
         session.connection = Some(conn);
     } else {
         conn.quit().await;

@@ -20,7 +20,7 @@ use crate::envelope::{Envelope, SessionFacts};
 use crate::shutdown::{Phase, Shutdown};
 use crate::stream::Stream;
 
-const READ_BUFFER: usize = 64 * 1024;
+const READ_BUFFER: usize = 16 * 1024;
 
 /// What the session is reading.
 pub(super) enum State {
