@@ -3,8 +3,10 @@
 
 mod support;
 
+mod cli;
 mod lifecycle;
 mod limits;
+mod logs;
 mod relay;
 mod security;
 mod submission;

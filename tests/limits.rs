@@ -221,3 +221,59 @@ async fn five_hundred_concurrent_sessions_are_all_relayed() {
     assert_eq!(ids.len(), 500, "each message exactly once");
     sentinelle.stop().await;
 }
+
+#[tokio::test]
+async fn client_stalling_in_data_times_out_with_421_and_nothing_is_relayed() {
+    let sink = Sink::start(Behavior::default()).await;
+    let sentinelle = Sentinelle::start(
+        &relay_config(sink.addr, "").replace("[timeouts]", "[timeouts]\ndata = 0.3"),
+    )
+    .await;
+    let mut client = greeted(sentinelle.addr()).await;
+    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
+    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
+    assert_eq!(client.cmd("DATA").await.code, 354);
+    client.send(b"Subject: lent\r\n\r\ndebut").await;
+    let reply = client.reply().await;
+    assert_eq!((reply.code, reply.esc), (421, [4, 4, 2]), "{reply:?}");
+    assert!(client.closed().await);
+    sentinelle.stop().await;
+    assert_eq!(sink.count(), 0);
+}
+
+#[tokio::test]
+async fn sessions_over_the_global_limit_get_421() {
+    let sink = Sink::start(Behavior::default()).await;
+    let sentinelle =
+        Sentinelle::start(&relay_config(sink.addr, "[limits]\nmax_sessions = 2\n")).await;
+    let (mut first, _) = Client::connect(sentinelle.addr()).await;
+    let (mut second, _) = Client::connect(sentinelle.addr()).await;
+    let (mut third, greeting) = Client::connect(sentinelle.addr()).await;
+    assert_eq!(
+        (greeting.code, greeting.esc),
+        (421, [4, 7, 0]),
+        "{greeting:?}"
+    );
+    assert!(third.closed().await);
+    // A place frees up when a session ends.
+    first.cmd("QUIT").await;
+    assert!(first.closed().await);
+    second.cmd("NOOP").await;
+    let mut admitted = None;
+    for _ in 0..50 {
+        let (client, greeting) = Client::connect(sentinelle.addr()).await;
+        if greeting.code == 220 {
+            admitted = Some(client);
+            break;
+        }
+        // The first session's place is released when its task ends; try again.
+        tokio::task::yield_now().await;
+    }
+    assert!(
+        admitted.is_some(),
+        "a new session is admitted once one ended"
+    );
+    drop(second);
+    drop(admitted);
+    sentinelle.stop().await;
+}

@@ -26,12 +26,17 @@ impl Session {
         if self.bdat_used {
             return self.error(&reply::MIXED_DATA_BDAT);
         }
+        // Reserve what the client announced (SIZE), within the limit, to avoid regrowing.
+        let announced = envelope.mail_from.size;
+        let reserve = if announced > 0 { announced } else { 64 * 1024 };
+        let reserve = reserve.min(self.ctx.config.limits.max_message_size);
         let mut receiver = DataReceiver::new();
         // smtp-proto's receiver starts as if mid-line; feed it the CRLF that ended the DATA
         // command so a first line "." ends the message and a first ".." is un-stuffed.
         let mut scratch = Vec::new();
         receiver.ingest(&mut b"\r\n".iter(), &mut scratch);
         self.message.clear();
+        self.message.reserve(reserve);
         self.oversize = false;
         self.state = State::Data(receiver);
         self.reply(&reply::start_data());

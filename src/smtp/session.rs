@@ -163,7 +163,11 @@ impl Session {
                 }
             }
         }
-        let _ = self.stream.shutdown().await;
+        // TLS needs its close_notify; plain TCP is closed by the drop (a shutdown() after the
+        // client's own close only fails with ENOTCONN).
+        if self.stream.is_tls() {
+            let _ = self.stream.shutdown().await;
+        }
         tracing::debug!("session closed");
     }
 

@@ -1,0 +1,114 @@
+//! The real binary: `config check` and `serve` (started on a free port, found through its
+//! "listening" log line, stopped with SIGTERM).
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::support::Client;
+
+const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
+
+#[test]
+fn config_check_accepts_the_example_and_points_at_a_faulty_line() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let ok = Command::new(BIN)
+        .args(["config", "check", "--config", "sentinelle.example.toml"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("OK"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[listener]]\naddress = \"127.0.0.1:25\"\nmode = \"relay\"\n[relay]\nupstream = { kind = \"smtp\", address = \"nowhere\" }\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["config", "check", "--config"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.toml:5:"), "{stderr}");
+    assert!(stderr.contains("host:port"), "{stderr}");
+}
+
+#[tokio::test]
+async fn serve_relays_into_the_maildir_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sentinelle.toml"),
+        "[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\n[relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n[log]\nformat = \"json\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--config", "sentinelle.toml"])
+        .current_dir(dir.path())
+        .env_remove("RUST_LOG")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Readiness: the "listening" line carries the bound address.
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let addr = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("no listening line");
+        if line.contains("listening") {
+            let start = line.find("127.0.0.1:").unwrap();
+            let end = line[start..].find('"').unwrap() + start;
+            break line[start..end].parse::<std::net::SocketAddr>().unwrap();
+        }
+    };
+    // STARTTLS is offered with the certificate generated on first run.
+    let (mut client, greeting) = Client::connect(addr).await;
+    assert_eq!(greeting.code, 220);
+    assert!(
+        client
+            .cmd("EHLO poste.test")
+            .await
+            .message
+            .contains("STARTTLS")
+    );
+    assert!(dir.path().join("certs/tls/cert.pem").exists());
+    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
+    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
+    client.cmd("DATA").await;
+    client.send(b"Subject: essai\r\n\r\nBonjour\r\n").await;
+    assert_eq!(client.cmd(".").await.code, 250);
+    client.cmd("QUIT").await;
+
+    let new = dir.path().join("var/outbox/new");
+    let files: Vec<_> = std::fs::read_dir(&new).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let text = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+    assert!(
+        text.ends_with("Subject: essai\r\n\r\nBonjour\r\n"),
+        "{text}"
+    );
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = tokio::task::spawn_blocking(move || child.wait().unwrap())
+        .await
+        .unwrap();
+    assert!(exit.success(), "graceful exit on SIGTERM: {exit:?}");
+}
