@@ -4,11 +4,10 @@
 use crate::support::{Behavior, Client, Sentinelle, Sink, message, relay_config};
 
 async fn in_data(addr: std::net::SocketAddr) -> Client {
-    let (mut client, _) = Client::connect(addr).await;
-    client.cmd("EHLO exchange01.test").await;
-    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
-    assert_eq!(client.cmd("DATA").await.code, 354);
+    let mut client = Client::greeted(addr).await;
+    client
+        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
+        .await;
     client
 }
 

@@ -4,23 +4,13 @@
 
 use std::sync::Arc;
 
-use crate::support::{Behavior, Client, Sentinelle, Sink, message, relay_config};
-
-async fn greeted(addr: std::net::SocketAddr) -> Client {
-    let (mut client, _) = Client::connect(addr).await;
-    assert_eq!(client.cmd("EHLO exchange01.test").await.code, 250);
-    client
-}
+use crate::support::{Behavior, Client, Sentinelle, Sink, message, relay_config, relay_pair};
 
 #[tokio::test]
 async fn size_announced_at_mail_from_over_the_limit_is_refused() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(
-        sink.addr,
-        "[limits]\nmax_message_size = 4096\n",
-    ))
-    .await;
-    let mut client = greeted(sentinelle.addr()).await;
+    let (_sink, sentinelle) =
+        relay_pair(Behavior::default(), "[limits]\nmax_message_size = 4096\n").await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
     let reply = client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca> SIZE=5000").await;
     assert_eq!((reply.code, reply.esc), (552, [5, 3, 4]), "{reply:?}");
     assert_eq!(
@@ -36,16 +26,12 @@ async fn size_announced_at_mail_from_over_the_limit_is_refused() {
 
 #[tokio::test]
 async fn size_exceeded_during_data_is_refused_and_the_session_goes_on() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(
-        sink.addr,
-        "[limits]\nmax_message_size = 4096\n",
-    ))
-    .await;
-    let mut client = greeted(sentinelle.addr()).await;
-    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
-    assert_eq!(client.cmd("DATA").await.code, 354);
+    let (sink, sentinelle) =
+        relay_pair(Behavior::default(), "[limits]\nmax_message_size = 4096\n").await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
+    client
+        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
+        .await;
     let big = message("gros", &"0123456789abcdef\r\n".repeat(1000));
     client.send(&big).await;
     let reply = client.cmd(".").await;
@@ -59,9 +45,9 @@ async fn size_exceeded_during_data_is_refused_and_the_session_goes_on() {
     client.send(&big).await;
     assert_eq!(client.reply().await.code, 552);
     // The session is still in step: a small message goes through.
-    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
-    client.cmd("DATA").await;
+    client
+        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
+        .await;
     client.send(&message("petit", "ok")).await;
     assert_eq!(client.cmd(".").await.code, 250);
     sentinelle.stop().await;
@@ -73,7 +59,7 @@ async fn too_many_recipients_get_452() {
     let sink = Sink::start(Behavior::default()).await;
     let sentinelle =
         Sentinelle::start(&relay_config(sink.addr, "[limits]\nmax_recipients = 3\n")).await;
-    let mut client = greeted(sentinelle.addr()).await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
     client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
     for i in 0..3 {
         assert_eq!(
@@ -95,9 +81,8 @@ async fn too_many_recipients_get_452() {
 
 #[tokio::test]
 async fn command_line_too_long_gets_500_and_the_session_goes_on() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
-    let mut client = greeted(sentinelle.addr()).await;
+    let (_sink, sentinelle) = relay_pair(Behavior::default(), "").await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
     let long = format!("MAIL FROM:<{}@ssss.gouv.qc.ca>", "a".repeat(3000));
     let reply = client.cmd(&long).await;
     assert_eq!((reply.code, reply.esc), (500, [5, 5, 2]), "{reply:?}");
@@ -110,12 +95,11 @@ async fn command_line_too_long_gets_500_and_the_session_goes_on() {
 
 #[tokio::test]
 async fn header_line_too_long_is_refused() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
-    let mut client = greeted(sentinelle.addr()).await;
-    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
-    client.cmd("DATA").await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
+    client
+        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
+        .await;
     client
         .send(format!("Subject: {}\r\n\r\ncorps\r\n", "x".repeat(1200)).as_bytes())
         .await;
@@ -130,7 +114,7 @@ async fn too_many_protocol_errors_close_the_session() {
     let sink = Sink::start(Behavior::default()).await;
     let sentinelle =
         Sentinelle::start(&relay_config(sink.addr, "[limits]\nmax_errors = 3\n")).await;
-    let mut client = greeted(sentinelle.addr()).await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
     assert_eq!(client.cmd("BOGUS").await.code, 500);
     assert_eq!(client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await.code, 503);
     assert_eq!(client.cmd("HELP").await.code, 502);
@@ -141,11 +125,10 @@ async fn too_many_protocol_errors_close_the_session() {
 
 #[tokio::test]
 async fn sessions_per_client_over_the_limit_get_421() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(
-        sink.addr,
+    let (_sink, sentinelle) = relay_pair(
+        Behavior::default(),
         "[limits]\nmax_sessions_per_client = 2\n",
-    ))
+    )
     .await;
     let (_first, g1) = Client::connect(sentinelle.addr()).await;
     let (_second, g2) = Client::connect(sentinelle.addr()).await;
@@ -165,7 +148,7 @@ async fn idle_client_times_out_with_421() {
         &relay_config(sink.addr, "").replace("[timeouts]", "[timeouts]\ncommand = 0.3"),
     )
     .await;
-    let mut client = greeted(sentinelle.addr()).await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
     // The test waits for the server's own timeout reply: no sleep.
     let reply = client.reply().await;
     assert_eq!((reply.code, reply.esc), (421, [4, 4, 2]), "{reply:?}");
@@ -194,7 +177,7 @@ async fn five_hundred_concurrent_sessions_are_all_relayed() {
     for i in 0..500 {
         let barrier = barrier.clone();
         tasks.push(tokio::spawn(async move {
-            let mut client = greeted(addr).await;
+            let mut client = Client::greeted(addr).await;
             assert_eq!(client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await.code, 250);
             assert_eq!(
                 client
@@ -229,10 +212,10 @@ async fn client_stalling_in_data_times_out_with_421_and_nothing_is_relayed() {
         &relay_config(sink.addr, "").replace("[timeouts]", "[timeouts]\ndata = 0.3"),
     )
     .await;
-    let mut client = greeted(sentinelle.addr()).await;
-    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await;
-    assert_eq!(client.cmd("DATA").await.code, 354);
+    let mut client = Client::greeted(sentinelle.addr()).await;
+    client
+        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
+        .await;
     client.send(b"Subject: lent\r\n\r\ndebut").await;
     let reply = client.reply().await;
     assert_eq!((reply.code, reply.esc), (421, [4, 4, 2]), "{reply:?}");

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use crate::support::{Behavior, Client, Sentinelle, Sink, relay_config};
+use crate::support::{Behavior, Client, relay_pair};
 
 #[derive(Clone, Default)]
 struct Capture(Arc<Mutex<Vec<u8>>>);
@@ -31,8 +31,7 @@ async fn logs_carry_ids_sizes_and_decisions_but_no_content() {
     // The test runtime is single-threaded, so every task logs through this subscriber.
     let _guard = tracing::subscriber::set_default(subscriber);
 
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
     let (mut client, _) = Client::connect(sentinelle.addr()).await;
     client.cmd("EHLO exchange01.test").await;
     client.cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>").await;

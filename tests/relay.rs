@@ -5,7 +5,8 @@ use lettre::address::Envelope;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use crate::support::{
-    Behavior, Client, Sentinelle, Sink, dead_port, message, relay_config, strip_received,
+    Behavior, Client, Sentinelle, Sink, dead_port, message, relay_config, relay_pair,
+    strip_received,
 };
 
 fn lettre_client(addr: std::net::SocketAddr) -> AsyncSmtpTransport<Tokio1Executor> {
@@ -35,8 +36,7 @@ fn tricky_body() -> String {
 
 #[tokio::test]
 async fn relays_one_recipient_byte_identical_with_lettre() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
     let raw = message("one", &tricky_body());
     let to = vec!["collegue@ssss.gouv.qc.ca".to_owned()];
     let response = lettre_client(sentinelle.addr())
@@ -64,12 +64,14 @@ async fn relays_one_recipient_byte_identical_with_lettre() {
 
 #[tokio::test]
 async fn relays_fifty_recipients_in_one_transaction_over_bdat() {
-    let sink = Sink::start(Behavior {
-        chunking: true,
-        ..Behavior::default()
-    })
+    let (sink, sentinelle) = relay_pair(
+        Behavior {
+            chunking: true,
+            ..Behavior::default()
+        },
+        "",
+    )
     .await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
     let raw = message("fifty", &tricky_body());
     let to: Vec<String> = (0..50)
         .map(|i| format!("medecin{i:02}@ssss.gouv.qc.ca"))
@@ -92,8 +94,7 @@ async fn relays_fifty_recipients_in_one_transaction_over_bdat() {
 
 #[tokio::test]
 async fn dsn_and_body_parameters_reach_the_upstream() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
     let (mut client, _) = Client::connect(sentinelle.addr()).await;
     assert_eq!(client.cmd("EHLO exchange01.test").await.code, 250);
     let raw = message("dsn", "corps");
@@ -127,8 +128,7 @@ async fn dsn_and_body_parameters_reach_the_upstream() {
 
 #[tokio::test]
 async fn client_bdat_chunks_are_reassembled_and_relayed() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
     let (mut client, _) = Client::connect(sentinelle.addr()).await;
     client.cmd("EHLO exchange01.test").await;
     client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
@@ -155,27 +155,23 @@ async fn client_bdat_chunks_are_reassembled_and_relayed() {
 
 /// Sends one message with a raw client and returns the final reply code.
 async fn send_one(addr: std::net::SocketAddr, recipients: &[&str]) -> u16 {
-    let (mut client, _) = Client::connect(addr).await;
-    client.cmd("EHLO exchange01.test").await;
-    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    for rcpt in recipients {
-        assert_eq!(client.cmd(&format!("RCPT TO:<{rcpt}>")).await.code, 250);
-    }
-    client.cmd("DATA").await;
-    client.send(&message("retry", "corps")).await;
-    let code = client.cmd(".").await.code;
+    let mut client = Client::greeted(addr).await;
+    client.start_data("a@ssss.gouv.qc.ca", recipients).await;
+    let code = client.finish_data(&message("retry", "corps")).await.code;
     client.cmd("QUIT").await;
     code
 }
 
 #[tokio::test]
 async fn upstream_permanent_refusal_reaches_the_client_as_5xx() {
-    let sink = Sink::start(Behavior {
-        data_reply: Some("554 5.7.1 rejected by policy".into()),
-        ..Behavior::default()
-    })
+    let (sink, sentinelle) = relay_pair(
+        Behavior {
+            data_reply: Some("554 5.7.1 rejected by policy".into()),
+            ..Behavior::default()
+        },
+        "",
+    )
     .await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
     assert_eq!(
         send_one(sentinelle.addr(), &["b@ssss.gouv.qc.ca"]).await,
         554
@@ -186,12 +182,14 @@ async fn upstream_permanent_refusal_reaches_the_client_as_5xx() {
 
 #[tokio::test]
 async fn upstream_recipient_refusal_stops_the_whole_message() {
-    let sink = Sink::start(Behavior {
-        rcpt_reply: Some(("inconnu".into(), "550 5.1.1 no such user".into())),
-        ..Behavior::default()
-    })
+    let (sink, sentinelle) = relay_pair(
+        Behavior {
+            rcpt_reply: Some(("inconnu".into(), "550 5.1.1 no such user".into())),
+            ..Behavior::default()
+        },
+        "",
+    )
     .await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
     let code = send_one(
         sentinelle.addr(),
         &["b@ssss.gouv.qc.ca", "inconnu@ssss.gouv.qc.ca"],
@@ -208,12 +206,14 @@ async fn upstream_recipient_refusal_stops_the_whole_message() {
 
 #[tokio::test]
 async fn upstream_temporary_failure_then_retry_delivers_exactly_once() {
-    let sink = Sink::start(Behavior {
-        data_reply: Some("451 4.3.0 try later".into()),
-        ..Behavior::default()
-    })
+    let (sink, sentinelle) = relay_pair(
+        Behavior {
+            data_reply: Some("451 4.3.0 try later".into()),
+            ..Behavior::default()
+        },
+        "",
+    )
     .await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
     assert_eq!(
         send_one(sentinelle.addr(), &["b@ssss.gouv.qc.ca"]).await,
         451
@@ -230,12 +230,14 @@ async fn upstream_temporary_failure_then_retry_delivers_exactly_once() {
 
 #[tokio::test]
 async fn upstream_that_never_answers_gives_4xx_then_retry_delivers_once() {
-    let sink = Sink::start(Behavior {
-        silent: true,
-        ..Behavior::default()
-    })
+    let (sink, sentinelle) = relay_pair(
+        Behavior {
+            silent: true,
+            ..Behavior::default()
+        },
+        "",
+    )
     .await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
     let code = send_one(sentinelle.addr(), &["b@ssss.gouv.qc.ca"]).await;
     assert_eq!(code / 100, 4, "got {code}");
     sink.set(Behavior::default());
@@ -266,8 +268,7 @@ async fn upstream_not_listening_gives_4xx_then_retry_delivers_once() {
 
 #[tokio::test]
 async fn client_disconnecting_in_the_middle_of_data_relays_nothing() {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
     let (mut client, _) = Client::connect(sentinelle.addr()).await;
     client.cmd("EHLO exchange01.test").await;
     client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
@@ -292,8 +293,7 @@ async fn python_smtplib_client_is_relayed() {
         eprintln!("python3 not present: skipped");
         return;
     }
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
     let port = sentinelle.addr().port();
     let script = format!(
         "import smtplib\n\

@@ -1,23 +1,15 @@
 //! Attacks the best MTAs test for: SMTP smuggling, STARTTLS command injection, open relay,
 //! and trust by TLS client certificate.
 
-use crate::support::{Behavior, Client, Sentinelle, Sink, TestCa, relay_config};
-
-/// Opens a transaction and sends DATA; returns the client ready for message bytes.
-async fn open_data(addr: std::net::SocketAddr) -> Client {
-    let (mut client, _) = Client::connect(addr).await;
-    client.cmd("EHLO exchange01.test").await;
-    assert_eq!(client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await.code, 250);
-    assert_eq!(client.cmd("RCPT TO:<b@ssss.gouv.qc.ca>").await.code, 250);
-    assert_eq!(client.cmd("DATA").await.code, 354);
-    client
-}
+use crate::support::{Behavior, Client, Sentinelle, Sink, TestCa, relay_config, relay_pair};
 
 /// Sends a smuggling attempt and checks: refused, connection closed, nothing relayed.
 async fn assert_smuggling_refused(payload: &[u8]) {
-    let sink = Sink::start(Behavior::default()).await;
-    let sentinelle = Sentinelle::start(&relay_config(sink.addr, "")).await;
-    let mut client = open_data(sentinelle.addr()).await;
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
+    let mut client = Client::greeted(sentinelle.addr()).await;
+    client
+        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
+        .await;
     client.send(payload).await;
     let reply = client.reply().await;
     assert_eq!(reply.code, 521, "{reply:?}");

@@ -237,27 +237,21 @@ impl Session {
     /// Processes buffered input in the current state.
     async fn step(&mut self) -> Flow {
         match &mut self.state {
-            State::Data(receiver) => {
+            State::Data(_) | State::Bdat(_) => {
                 let mut iter = self.rbuf[self.rstart..self.rend].iter();
                 let before = iter.len();
-                let done = receiver.ingest(&mut iter, &mut self.message);
+                let (done, bdat) = match &mut self.state {
+                    State::Data(receiver) => (receiver.ingest(&mut iter, &mut self.message), false),
+                    State::Bdat(receiver) => (receiver.ingest(&mut iter, &mut self.message), true),
+                    _ => (false, false),
+                };
                 self.rstart += before - iter.len();
                 self.check_size();
-                if done {
-                    return self.end_of_data().await;
+                match (done, bdat) {
+                    (false, _) => Flow::Continue,
+                    (true, false) => self.end_of_data().await,
+                    (true, true) => self.end_of_chunk().await,
                 }
-                Flow::Continue
-            }
-            State::Bdat(receiver) => {
-                let mut iter = self.rbuf[self.rstart..self.rend].iter();
-                let before = iter.len();
-                let done = receiver.ingest(&mut iter, &mut self.message);
-                self.rstart += before - iter.len();
-                self.check_size();
-                if done {
-                    return self.end_of_chunk().await;
-                }
-                Flow::Continue
             }
             State::Command | State::Sasl(_) => match self.take_line() {
                 Some(Ok(line)) => {

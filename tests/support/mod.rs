@@ -111,6 +111,13 @@ upstream_data = 2
     )
 }
 
+/// A sink with `behavior` and a relay-mode Sentinelle in front of it.
+pub async fn relay_pair(behavior: Behavior, extra: &str) -> (Sink, Sentinelle) {
+    let sink = Sink::start(behavior).await;
+    let sentinelle = Sentinelle::start(&relay_config(sink.addr, extra)).await;
+    (sink, sentinelle)
+}
+
 /// A free loopback port with nothing listening on it.
 pub async fn dead_port() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -152,6 +159,32 @@ impl Client {
         };
         let greeting = client.reply().await;
         (client, greeting)
+    }
+
+    /// Connects and says EHLO.
+    pub async fn greeted(addr: SocketAddr) -> Client {
+        let (mut client, _) = Client::connect(addr).await;
+        let ehlo = client.cmd("EHLO exchange01.test").await;
+        assert_eq!(ehlo.code, 250, "{ehlo:?}");
+        client
+    }
+
+    /// MAIL FROM and every RCPT TO (each must be accepted), then DATA (354).
+    pub async fn start_data(&mut self, from: &str, rcpts: &[&str]) {
+        let reply = self.cmd(&format!("MAIL FROM:<{from}>")).await;
+        assert_eq!(reply.code, 250, "{reply:?}");
+        for rcpt in rcpts {
+            let reply = self.cmd(&format!("RCPT TO:<{rcpt}>")).await;
+            assert_eq!(reply.code, 250, "{reply:?}");
+        }
+        let reply = self.cmd("DATA").await;
+        assert_eq!(reply.code, 354, "{reply:?}");
+    }
+
+    /// Sends a message (ending with CRLF) and the terminator; returns the final reply.
+    pub async fn finish_data(&mut self, raw: &[u8]) -> Response<String> {
+        self.send(raw).await;
+        self.cmd(".").await
     }
 
     pub async fn send(&mut self, bytes: &[u8]) {
