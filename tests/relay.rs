@@ -325,3 +325,44 @@ async fn python_smtplib_client_is_relayed() {
     assert_eq!(got.rcpts.len(), 2);
     sentinelle.stop().await;
 }
+
+#[tokio::test]
+async fn upstream_starttls_is_verified_against_the_configured_ca() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = crate::support::TestCa::new(dir.path());
+    let sink = Sink::start(Behavior {
+        tls: Some(ca.server_config()),
+        chunking: true,
+        ..Behavior::default()
+    })
+    .await;
+    let upstream = |extra: &str| {
+        relay_config(sink.addr, "").replace(
+            &format!("upstream = {{ kind = \"smtp\", address = \"{}\" }}", sink.addr),
+            &format!(
+                "upstream = {{ kind = \"smtp\", address = \"{}\", tls = \"starttls\", server_name = \"localhost\"{extra} }}",
+                sink.addr
+            ),
+        )
+    };
+    // Verified with the establishment's CA: relayed over TLS.
+    let trusted = Sentinelle::start(&upstream(&format!(
+        ", ca_file = \"{}\"",
+        ca.ca_path.display()
+    )))
+    .await;
+    assert_eq!(send_one(trusted.addr(), &["b@ssss.gouv.qc.ca"]).await, 250);
+    trusted.stop().await;
+    let deliveries = sink.deliveries();
+    assert_eq!(deliveries.len(), 1);
+    assert!(deliveries[0].tls, "the upstream leg must be encrypted");
+
+    // Against the system roots the test CA is unknown: nothing is sent in clear, 4xx.
+    let untrusted = Sentinelle::start(&upstream("")).await;
+    assert_eq!(
+        send_one(untrusted.addr(), &["b@ssss.gouv.qc.ca"]).await,
+        451
+    );
+    untrusted.stop().await;
+    assert_eq!(sink.count(), 1);
+}

@@ -58,6 +58,26 @@ impl TestCa {
         }
     }
 
+    /// A rustls server configuration with the CA-signed localhost certificate.
+    pub fn server_config(&self) -> std::sync::Arc<rustls::ServerConfig> {
+        use rustls_pki_types::pem::PemObject;
+        use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+        let certs = CertificateDer::pem_file_iter(&self.server_cert)
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let key = PrivateKeyDer::from_pem_file(&self.server_key).unwrap();
+        let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+        std::sync::Arc::new(config)
+    }
+
     /// A client certificate with this common name, signed by the CA.
     pub fn client(&self, common_name: &str) -> ClientCert {
         let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use sentinelle::stream::Stream;
 use smtp_proto::request::receiver::DataReceiver;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -24,10 +25,14 @@ pub struct Behavior {
     pub auth: Option<(String, String)>,
     /// Accept connections and never say anything.
     pub silent: bool,
+    /// Offer STARTTLS with this server configuration.
+    pub tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Delivery {
+    /// The delivery arrived over TLS.
+    pub tls: bool,
     pub mail: String,
     pub rcpts: Vec<String>,
     pub data: Vec<u8>,
@@ -101,7 +106,8 @@ impl Sink {
     }
 }
 
-async fn serve(mut tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
+async fn serve(tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
+    let mut tcp = Stream::Plain(tcp);
     let behavior = state.behavior.lock().unwrap().clone();
     if behavior.silent {
         let mut buf = [0u8; 1024];
@@ -112,6 +118,7 @@ async fn serve(mut tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
     let mut pending: Vec<u8> = Vec::new();
     let mut buf = vec![0u8; 65536];
     let mut current = Delivery {
+        tls: false,
         mail: String::new(),
         rcpts: vec![],
         data: vec![],
@@ -134,9 +141,24 @@ async fn serve(mut tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
         };
         let upper = line.to_ascii_uppercase();
         let behavior = state.behavior.lock().unwrap().clone();
-        let reply: String = if upper.starts_with("EHLO") {
+        let reply: String = if upper == "STARTTLS" && behavior.tls.is_some() && !tcp.is_tls() {
+            tcp.write_all(b"220 2.0.0 go ahead\r\n").await?;
+            let Stream::Plain(plain) = std::mem::replace(&mut tcp, Stream::Closed) else {
+                return Ok(());
+            };
+            let acceptor = tokio_rustls::TlsAcceptor::from(behavior.tls.clone().unwrap());
+            let Ok(tls) = acceptor.accept(plain).await else {
+                return Ok(());
+            };
+            tcp = Stream::Tls(Box::new(tokio_rustls::TlsStream::Server(tls)));
+            pending.clear();
+            continue;
+        } else if upper.starts_with("EHLO") {
             let mut r =
                 String::from("250-sink\r\n250-PIPELINING\r\n250-DSN\r\n250-SIZE 100000000\r\n");
+            if behavior.tls.is_some() && !tcp.is_tls() {
+                r.push_str("250-STARTTLS\r\n");
+            }
             if behavior.chunking {
                 r.push_str("250-CHUNKING\r\n");
             }
@@ -202,6 +224,7 @@ async fn serve(mut tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
             }
             current.data = data;
             current.used_bdat = false;
+            current.tls = tcp.is_tls();
             finish(&state, &behavior, &mut current, &auth_user)
         } else if upper.starts_with("BDAT") {
             let words: Vec<&str> = line.split_whitespace().collect();
@@ -216,6 +239,7 @@ async fn serve(mut tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
             }
             current.data.extend(pending.drain(..size));
             current.used_bdat = true;
+            current.tls = tcp.is_tls();
             if last {
                 finish(&state, &behavior, &mut current, &auth_user)
             } else {
@@ -245,6 +269,7 @@ fn finish(
     auth_user: &Option<String>,
 ) -> String {
     let delivery = Delivery {
+        tls: current.tls,
         mail: std::mem::take(&mut current.mail),
         rcpts: std::mem::take(&mut current.rcpts),
         data: std::mem::take(&mut current.data),
