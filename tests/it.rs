@@ -8,5 +8,6 @@ mod lifecycle;
 mod limits;
 mod logs;
 mod relay;
+mod scan;
 mod security;
 mod submission;

@@ -1,10 +1,89 @@
 //! Reading a message: pure, synchronous, no I/O, never panics on input.
 //!
-//! Today this module reads the header facts the SMTP core needs (the From addresses for the
-//! submission sender rule, a hash of the Message-ID for logs). The detection engine of a
-//! later issue grows here (MIME walk, extractors, detectors, redaction).
-//! It must never return or log message content in clear.
+//! [`headers`] reads the header facts the SMTP core needs; [`text`] folds text for matching;
+//! [`detect`] finds confidential patient data in text with the rules of rules/detectors.toml;
+//! [`redact`] is the only code that turns an identifier into printable text.
+//! Nothing here returns or logs message content in clear.
 
+pub mod detect;
 pub mod headers;
+pub mod mime;
+pub mod redact;
+pub mod text;
 
+use std::collections::{BTreeMap, HashSet};
+
+pub use detect::{Confidence, Engine};
 pub use headers::{HeaderFacts, read_headers};
+pub use mime::{Limits, Location, Unscannable};
+
+/// One detector's evidence in one part of a message.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// Detector id.
+    pub detector: String,
+    /// The highest confidence among its occurrences.
+    pub confidence: Confidence,
+    /// Distinct values (or pieces of evidence) found.
+    pub count: usize,
+    /// Where.
+    pub location: Location,
+    /// A redacted sample: the shape of the first value, never the value.
+    pub sample: String,
+}
+
+/// What a message holds, as far as DIR04 is concerned.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Analysis {
+    /// The evidence passes the confidential rule of rules/detectors.toml.
+    pub confidential: bool,
+    /// Findings, per detector and part.
+    pub findings: Vec<Finding>,
+    /// Parts that could not be read, with the reason.
+    pub unscannable: Vec<Unscannable>,
+}
+
+/// Analyses a raw message (as received, CRLF line endings). `year` is the current year
+/// (the NAM birth-century bound); `limits` bound the work.
+pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analysis {
+    let extracted = mime::extract(raw, limits);
+    // (detector, part) -> (confidence, sample, filename, distinct keys)
+    type Entry = (Confidence, String, Option<String>, HashSet<String>);
+    let mut grouped: BTreeMap<(String, String), Entry> = BTreeMap::new();
+    for part in &extracted.texts {
+        let folded = text::fold(&part.text);
+        for hit in engine.scan(&folded, year) {
+            let entry = grouped
+                .entry((hit.detector.clone(), part.location.part.clone()))
+                .or_insert_with(|| {
+                    (
+                        hit.confidence,
+                        hit.sample.clone(),
+                        part.location.filename.clone(),
+                        HashSet::new(),
+                    )
+                });
+            entry.0 = entry.0.max(hit.confidence);
+            entry.3.insert(hit.key().to_owned());
+        }
+    }
+    let findings: Vec<Finding> = grouped
+        .into_iter()
+        .map(
+            |((detector, part), (confidence, sample, filename, keys))| Finding {
+                detector,
+                confidence,
+                count: keys.len(),
+                location: Location { part, filename },
+                sample,
+            },
+        )
+        .collect();
+    let confidential =
+        engine.is_confidential(findings.iter().map(|f| (f.detector.as_str(), f.confidence)));
+    Analysis {
+        confidential,
+        findings,
+        unscannable: extracted.unscannable,
+    }
+}

@@ -8,7 +8,13 @@ use crate::config::Config;
 /// Validates `path`; prints a summary on success.
 pub fn check(path: &Path) -> anyhow::Result<ExitCode> {
     let config = Config::load(path)?;
+    let engine = crate::analysis::Engine::load_or_embedded(&config.rules_dir)?;
     println!("{}: OK", path.display());
+    println!(
+        "  rules {}: {} detectors",
+        config.rules_dir.display(),
+        engine.detector_count()
+    );
     for listener in &config.listeners {
         println!(
             "  listener {} mode={} tls={:?}",

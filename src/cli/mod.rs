@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand. Errors are reported by `main` (exit code 2).
 
 mod config;
+mod scan;
 mod serve;
 
 use std::path::PathBuf;
@@ -27,6 +28,19 @@ pub enum Command {
         #[arg(long, short)]
         config: Option<PathBuf>,
     },
+    /// Look for confidential patient data in messages: .eml files, directories of them,
+    /// Maildirs and mbox files. Exit code 0: nothing confidential, 1: something, 2: error.
+    Scan {
+        /// Messages to analyse.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// One JSON object per message instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Directory holding detectors.toml.
+        #[arg(long, default_value = "rules")]
+        rules: PathBuf,
+    },
     /// Configuration commands.
     Config {
         /// What to do with the configuration.
@@ -50,6 +64,7 @@ pub enum ConfigAction {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve { config } => serve::run(config.as_deref()),
+        Command::Scan { paths, json, rules } => scan::run(&paths, &rules, json),
         Command::Config {
             action: ConfigAction::Check { config },
         } => config::check(&config),

@@ -17,6 +17,13 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         None => Config::embedded_default()?,
     };
     telemetry::init(&config.log);
+    // The detection rules are validated at start-up, before any port is opened.
+    let engine = crate::analysis::Engine::load_or_embedded(&config.rules_dir)?;
+    tracing::info!(
+        rules = %config.rules_dir.display(),
+        detectors = engine.detector_count(),
+        "detection rules loaded"
+    );
     if path.is_none()
         && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
     {

@@ -1,0 +1,176 @@
+//! Built-in detectors that are not one identifier pattern:
+//! - `person_clinical_context`: a person identified in a clinical context, i.e. a date of
+//!   birth (or an age) with clinical words close by, and a name (LRSSS s. 2: a name or date
+//!   of birth becomes health information when attached to health information);
+//! - `structured_clinical_record`: HL7 v2 with a PID segment, FHIR resources about a patient
+//!   (JSON or XML), CDA documents with a recordTarget.
+//!
+//! All over folded text; nothing here keeps a value, only the shape of the evidence.
+
+use regex::Regex;
+
+use super::Confidence;
+use super::context::{Hit, Kind, Words};
+
+/// Id of the person-in-clinical-context detector.
+pub const PERSON: &str = "person_clinical_context";
+/// Id of the structured-record detector.
+pub const STRUCTURED: &str = "structured_clinical_record";
+
+const MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|janv|fevr|avr|juil|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
+
+/// The compiled built-in patterns.
+#[derive(Debug, Clone)]
+pub struct Clinical {
+    dob: Regex,
+    age: Regex,
+    name: Regex,
+    hl7_pid: Regex,
+    fhir_json: Regex,
+    fhir_reference: Regex,
+    fhir_xml: Regex,
+    cda: Regex,
+}
+
+/// One built-in finding in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Detector id.
+    pub detector: &'static str,
+    /// Confidence.
+    pub confidence: Confidence,
+    /// A description of the evidence's shape (never a value).
+    pub sample: String,
+    /// A key that tells distinct occurrences apart (a hash-free position key).
+    pub key: String,
+}
+
+impl Clinical {
+    /// Compiles the built-in patterns. They are constants: a failure is a programming error
+    /// caught by the unit tests, reported as a regex error rather than a panic.
+    pub fn new() -> Result<Clinical, regex::Error> {
+        let date = format!(
+            r"(?:[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}}|[0-9]{{1,2}}(?:er)? (?:{MONTHS})\.? [0-9]{{4}}|(?:{MONTHS})\.? [0-9]{{1,2}},? [0-9]{{4}})"
+        );
+        Ok(Clinical {
+            dob: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.|nee? le|nee? en|date of birth|dob|d\.o\.b\.|birth ?date|born(?: on)?)[ :.]*{date}"
+            ))?,
+            age: Regex::new(
+                r"(?i)(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|aged [0-9]{1,3})",
+            )?,
+            // Case matters: a name is capitalised (or in capitals).
+            name: Regex::new(
+                r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
+            )?,
+            hl7_pid: Regex::new(r"(?:^|[\r\n])PID\|([^\r\n]*)")?,
+            fhir_json: Regex::new(
+                r#""resourceType"\s*:\s*"(Patient|Immunization|Observation|DiagnosticReport|Condition|MedicationRequest|MedicationStatement|Encounter|Procedure|AllergyIntolerance|CarePlan|DocumentReference)""#,
+            )?,
+            fhir_reference: Regex::new(r#"(?:"reference"\s*:\s*"|<reference value=")Patient/"#)?,
+            fhir_xml: Regex::new(
+                r#"<(Patient|Immunization|Observation|DiagnosticReport|Condition|Encounter)\s+xmlns="http://hl7\.org/fhir""#,
+            )?,
+            cda: Regex::new(r"<ClinicalDocument[\s>][\s\S]*<recordTarget[\s>]")?,
+        })
+    }
+
+    /// A person in a clinical context, found in `text` (with its context `hits`).
+    pub fn person(&self, text: &str, words: &Words, hits: &[Hit], window: usize) -> Vec<Evidence> {
+        let mut found = Vec::new();
+        let clinical_near = |from: usize, to: usize| {
+            let near = Words::near(hits, from.saturating_sub(window), to + window);
+            words.any(near, Kind::Strong)
+        };
+        let name_near = |from: usize, to: usize| {
+            let lo = from.saturating_sub(window);
+            let hi = (to + window).min(text.len());
+            text.get(lo..hi)
+                .is_some_and(|around| self.name.is_match(around))
+        };
+        for dob in self.dob.find_iter(text) {
+            if !clinical_near(dob.start(), dob.end()) {
+                continue;
+            }
+            let (confidence, sample) = if name_near(dob.start(), dob.end()) {
+                (
+                    Confidence::High,
+                    "nom + date de naissance + contexte clinique",
+                )
+            } else {
+                (Confidence::Medium, "date de naissance + contexte clinique")
+            };
+            found.push(Evidence {
+                detector: PERSON,
+                confidence,
+                sample: sample.to_owned(),
+                key: dob.as_str().chars().filter(char::is_ascii_digit).collect(),
+            });
+        }
+        if found.is_empty() {
+            for age in self.age.find_iter(text) {
+                if clinical_near(age.start(), age.end()) && name_near(age.start(), age.end()) {
+                    found.push(Evidence {
+                        detector: PERSON,
+                        confidence: Confidence::Medium,
+                        sample: "nom + age + contexte clinique".to_owned(),
+                        key: format!("age@{}", age.start()),
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// Structured clinical records in `text`.
+    pub fn structured(&self, text: &str) -> Vec<Evidence> {
+        let mut found = Vec::new();
+        let mut push = |sample: &str, key: String| {
+            found.push(Evidence {
+                detector: STRUCTURED,
+                confidence: Confidence::High,
+                sample: sample.to_owned(),
+                key,
+            });
+        };
+        if text.contains("MSH|") {
+            for pid in self.hl7_pid.captures_iter(text) {
+                let fields: Vec<&str> = pid.get(1).map_or("", |m| m.as_str()).split('|').collect();
+                // PID-3 (identifier list) or PID-5 (name) filled in.
+                let filled = |i: usize| {
+                    fields
+                        .get(i)
+                        .is_some_and(|f| f.chars().any(char::is_alphanumeric))
+                };
+                if filled(2) || filled(4) {
+                    push(
+                        "HL7 v2 PID",
+                        format!("pid@{}", pid.get(0).map_or(0, |m| m.start())),
+                    );
+                }
+            }
+        }
+        for resource in self.fhir_json.captures_iter(text) {
+            let kind = resource.get(1).map_or("", |m| m.as_str());
+            if kind == "Patient" || self.fhir_reference.is_match(text) {
+                push(
+                    &format!("FHIR {kind}"),
+                    format!("fhir@{}", resource.get(0).map_or(0, |m| m.start())),
+                );
+            }
+        }
+        for resource in self.fhir_xml.captures_iter(text) {
+            let kind = resource.get(1).map_or("", |m| m.as_str());
+            if kind == "Patient" || self.fhir_reference.is_match(text) {
+                push(
+                    &format!("FHIR {kind} (XML)"),
+                    format!("fhirxml@{}", resource.get(0).map_or(0, |m| m.start())),
+                );
+            }
+        }
+        if text.contains("ClinicalDocument") && self.cda.is_match(text) {
+            push("CDA recordTarget", "cda".to_owned());
+        }
+        found
+    }
+}

@@ -1,0 +1,123 @@
+//! Context words: every list (each detector's words, strong and weak clinical words, anti
+//! words) in one Aho-Corasick automaton, matched once over the folded text, whole words only,
+//! ASCII case-insensitively. Lookups then ask which kinds of words lie near a position.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// What a word signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A context word of detector `n`.
+    Detector(usize),
+    /// A strong clinical word.
+    Strong,
+    /// A weak clinical word.
+    Weak,
+    /// A commercial word.
+    Anti,
+}
+
+/// The compiled word lists.
+#[derive(Debug, Clone)]
+pub struct Words {
+    automaton: AhoCorasick,
+    /// For each pattern: the kinds it signals (a word may be in several lists).
+    kinds: Vec<Vec<Kind>>,
+}
+
+/// One word found in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    /// Byte offset in the folded text.
+    pub start: usize,
+    /// Pattern index (distinct words are distinct indexes).
+    pub word: usize,
+}
+
+impl Words {
+    /// Builds the automaton from `(word, kind)` pairs (words already folded, any case).
+    pub fn new(entries: &[(String, Kind)]) -> Result<Words, aho_corasick::BuildError> {
+        let mut words: Vec<String> = Vec::new();
+        let mut kinds: Vec<Vec<Kind>> = Vec::new();
+        for (word, kind) in entries {
+            let word = word.to_ascii_lowercase();
+            match words.iter().position(|w| *w == word) {
+                Some(i) => kinds[i].push(*kind),
+                None => {
+                    words.push(word);
+                    kinds.push(vec![*kind]);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)?;
+        Ok(Words { automaton, kinds })
+    }
+
+    /// Every whole-word occurrence in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        self.automaton
+            .find_iter(text)
+            .filter(|m| {
+                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+                let after = bytes.get(m.end());
+                !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                    && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+            })
+            .map(|m| Hit {
+                start: m.start(),
+                word: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// The hits between `from` and `to` (byte offsets), from a sorted hit list.
+    pub fn near(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
+        let lo = hits.partition_point(|h| h.start < from);
+        let hi = hits.partition_point(|h| h.start <= to);
+        hits.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// True when one of `hits` signals `kind`.
+    pub fn any(&self, hits: &[Hit], kind: Kind) -> bool {
+        hits.iter().any(|h| self.kinds[h.word].contains(&kind))
+    }
+
+    /// How many distinct words among `hits` signal `kind`.
+    pub fn distinct(&self, hits: &[Hit], kind: Kind) -> usize {
+        let mut seen: Vec<usize> = hits
+            .iter()
+            .filter(|h| self.kinds[h.word].contains(&kind))
+            .map(|h| h.word)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only_case_insensitive_and_longest() {
+        let words = Words::new(&[
+            ("nam".into(), Kind::Detector(0)),
+            ("assurance maladie".into(), Kind::Strong),
+            ("patient".into(), Kind::Strong),
+            ("patient".into(), Kind::Detector(0)),
+        ])
+        .unwrap();
+        let text = "Le NAM du patient; Vietnam; numero d'Assurance Maladie";
+        let hits = words.find(text);
+        assert_eq!(hits.len(), 3, "'Vietnam' is not 'nam'");
+        assert!(words.any(&hits, Kind::Detector(0)));
+        assert_eq!(words.distinct(&hits, Kind::Strong), 2);
+        let near = Words::near(&hits, 0, 5);
+        assert_eq!(near.len(), 1);
+    }
+}

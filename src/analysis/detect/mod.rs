@@ -1,0 +1,328 @@
+//! The detection engine: identifier detectors from rules/detectors.toml (patterns, check
+//! digits, context words) and the built-in clinical detectors, over folded text.
+//!
+//! One pass finds every context word (Aho-Corasick); one pass finds which identifier patterns
+//! occur at all (RegexSet); only those patterns then run to locate their matches. Prose with
+//! no identifier therefore costs two linear scans. Pure: no I/O after loading, no clock.
+
+mod clinical;
+pub mod context;
+pub mod rules;
+pub mod validators;
+
+use std::path::Path;
+
+use regex::{Regex, RegexSet};
+
+use crate::analysis::redact;
+use clinical::Clinical;
+use context::{Kind, Words};
+pub use rules::RulesError;
+use validators::{Validator, Verdict};
+
+/// How sure a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Weak evidence.
+    Low,
+    /// Likely.
+    Medium,
+    /// Near certain.
+    High,
+}
+
+/// One occurrence found in one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Detector id.
+    pub detector: String,
+    /// Confidence of this occurrence.
+    pub confidence: Confidence,
+    /// Redacted sample (shape only).
+    pub sample: String,
+    /// What tells distinct values apart (compact value or an evidence key). Never printed.
+    key: String,
+}
+
+impl Hit {
+    /// The key distinct occurrences are counted by (kept inside the analysis, never output).
+    pub(crate) fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+struct Detector {
+    id: String,
+    patterns: Vec<Regex>,
+    validator: Validator,
+    require_context: bool,
+    confidence: Confidence,
+    confidence_with_context: Confidence,
+    ignore: Vec<String>,
+}
+
+/// When a message is confidential (from `[decision]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// At least this many high findings...
+    pub high_findings: usize,
+    /// ...or medium-or-better findings from this many distinct detectors.
+    pub medium_distinct_detectors: usize,
+}
+
+/// The compiled rules.
+pub struct Engine {
+    detectors: Vec<Detector>,
+    set: RegexSet,
+    /// For each pattern of the set: (detector index, pattern index).
+    owners: Vec<(usize, usize)>,
+    words: Words,
+    window: usize,
+    clinical: Clinical,
+    /// The confidential rule.
+    pub decision: Decision,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field(
+                "detectors",
+                &self.detectors.iter().map(|d| &d.id).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+fn compact(value: &str) -> String {
+    value
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The detectors shipped with Sentinelle (rules/detectors.toml at build time), used when
+/// the rules directory has no detectors.toml.
+pub const EMBEDDED: &str = include_str!("../../../rules/detectors.toml");
+
+impl Engine {
+    /// Loads `dir/detectors.toml` if it exists (errors are fatal), else the embedded rules.
+    pub fn load_or_embedded(dir: &Path) -> Result<Engine, RulesError> {
+        if dir.join(rules::FILE).exists() {
+            Self::load(dir)
+        } else {
+            Self::parse(EMBEDDED, "embedded detectors.toml")
+        }
+    }
+
+    /// The number of configured identifier detectors (built-ins not counted).
+    pub fn detector_count(&self) -> usize {
+        self.detectors.len()
+    }
+
+    /// Loads and validates `dir/detectors.toml`.
+    pub fn load(dir: &Path) -> Result<Engine, RulesError> {
+        let (raw, text, origin) = rules::load(dir)?;
+        Self::build(raw, &text, &origin)
+    }
+
+    /// Parses and validates rules text (`origin` names it in errors).
+    pub fn parse(text: &str, origin: &str) -> Result<Engine, RulesError> {
+        let raw = rules::parse(text, origin)?;
+        Self::build(raw, text, origin)
+    }
+
+    fn build(raw: rules::RawRules, text: &str, origin: &str) -> Result<Engine, RulesError> {
+        let fold = |w: &String| crate::analysis::text::fold(w);
+        let mut entries: Vec<(String, Kind)> = Vec::new();
+        entries.extend(
+            raw.context
+                .strong_clinical
+                .iter()
+                .map(|w| (fold(w), Kind::Strong)),
+        );
+        entries.extend(
+            raw.context
+                .weak_clinical
+                .iter()
+                .map(|w| (fold(w), Kind::Weak)),
+        );
+        entries.extend(raw.context.anti.iter().map(|w| (fold(w), Kind::Anti)));
+        let mut detectors = Vec::with_capacity(raw.detector.len());
+        let mut sources = Vec::new();
+        let mut owners = Vec::new();
+        for (index, d) in raw.detector.into_iter().enumerate() {
+            let id = d.id.get_ref().clone();
+            let valid_id = !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let reserved = id == clinical::PERSON || id == clinical::STRUCTURED;
+            if !valid_id || reserved || detectors.iter().any(|x: &Detector| x.id == id) {
+                return Err(rules::invalid(
+                    text,
+                    origin,
+                    d.id.span(),
+                    format!(
+                        "detector id {id:?} must be unique, lower_snake_case and not a built-in id"
+                    ),
+                ));
+            }
+            if d.patterns.is_empty() {
+                return Err(rules::invalid(
+                    text,
+                    origin,
+                    d.id.span(),
+                    "a detector needs at least one pattern".into(),
+                ));
+            }
+            let mut patterns = Vec::with_capacity(d.patterns.len());
+            for (p, pattern) in d.patterns.iter().enumerate() {
+                let source = format!("(?i){}", pattern.get_ref());
+                let regex = Regex::new(&source).map_err(|e| {
+                    rules::invalid(
+                        text,
+                        origin,
+                        pattern.span(),
+                        format!("invalid pattern: {e}"),
+                    )
+                })?;
+                patterns.push(regex);
+                sources.push(source);
+                owners.push((index, p));
+            }
+            entries.extend(d.context.iter().map(|w| (fold(w), Kind::Detector(index))));
+            detectors.push(Detector {
+                id,
+                patterns,
+                validator: d.validator,
+                require_context: d.require_context,
+                confidence: d.confidence,
+                confidence_with_context: d.confidence_with_context,
+                ignore: d.ignore.iter().map(|v| compact(v)).collect(),
+            });
+        }
+        let set = RegexSet::new(&sources).map_err(|e| RulesError::Syntax {
+            origin: origin.to_owned(),
+            message: format!("patterns do not compile together: {e}"),
+        })?;
+        let words = Words::new(&entries).map_err(|e| RulesError::Syntax {
+            origin: origin.to_owned(),
+            message: format!("context words: {e}"),
+        })?;
+        let clinical = Clinical::new().map_err(|e| RulesError::Syntax {
+            origin: origin.to_owned(),
+            message: format!("built-in patterns: {e}"),
+        })?;
+        Ok(Engine {
+            detectors,
+            set,
+            owners,
+            words,
+            window: raw.context.window,
+            clinical,
+            decision: Decision {
+                high_findings: raw.decision.high_findings,
+                medium_distinct_detectors: raw.decision.medium_distinct_detectors,
+            },
+        })
+    }
+
+    /// Every occurrence in `text` (already folded). `year` bounds NAM birth years.
+    pub fn scan(&self, text: &str, year: i32) -> Vec<Hit> {
+        let hits = self.words.find(text);
+        let mut found = Vec::new();
+        for index in self.set.matches(text).iter() {
+            let Some(&(d, p)) = self.owners.get(index) else {
+                continue;
+            };
+            let detector = &self.detectors[d];
+            for m in detector.patterns[p].find_iter(text) {
+                if let Some(hit) = self.judge(detector, d, m, year, &hits) {
+                    found.push(hit);
+                }
+            }
+        }
+        for evidence in self
+            .clinical
+            .person(text, &self.words, &hits, self.window)
+            .into_iter()
+            .chain(self.clinical.structured(text))
+        {
+            found.push(Hit {
+                detector: evidence.detector.to_owned(),
+                confidence: evidence.confidence,
+                sample: evidence.sample,
+                key: evidence.key,
+            });
+        }
+        found
+    }
+
+    fn judge(
+        &self,
+        detector: &Detector,
+        index: usize,
+        m: regex::Match<'_>,
+        year: i32,
+        hits: &[context::Hit],
+    ) -> Option<Hit> {
+        let value = compact(m.as_str());
+        if detector.ignore.contains(&value) {
+            return None;
+        }
+        let verdict = detector.validator.check(value.as_bytes(), year);
+        let near = Words::near(
+            hits,
+            m.start().saturating_sub(self.window),
+            m.end() + self.window,
+        );
+        let own = self.words.any(near, Kind::Detector(index));
+        let strong = self.words.any(near, Kind::Strong);
+        let anti = self.words.any(near, Kind::Anti);
+        let confidence = match verdict {
+            Verdict::Invalid => return None,
+            Verdict::Valid if own || strong => detector.confidence_with_context,
+            Verdict::Valid if detector.require_context || anti => return None,
+            Verdict::Valid => detector.confidence,
+            // A possible date with a wrong check digit: a typo counts only when both the
+            // identifier's own words and clinical words surround it.
+            Verdict::ChecksumMismatch if own && self.words.distinct(near, Kind::Strong) >= 2 => {
+                Confidence::Medium
+            }
+            Verdict::ChecksumMismatch => return None,
+        };
+        Some(Hit {
+            detector: detector.id.clone(),
+            confidence,
+            sample: redact::sample(m.as_str()),
+            key: value,
+        })
+    }
+
+    /// The confidential rule over a message's findings `(detector, confidence)`.
+    pub fn is_confidential<'a>(
+        &self,
+        findings: impl IntoIterator<Item = (&'a str, Confidence)>,
+    ) -> bool {
+        let mut high = 0;
+        let mut medium: Vec<&str> = Vec::new();
+        for (detector, confidence) in findings {
+            if confidence == Confidence::High {
+                high += 1;
+            }
+            if confidence >= Confidence::Medium && !medium.contains(&detector) {
+                medium.push(detector);
+            }
+        }
+        high >= self.decision.high_findings.max(1)
+            || medium.len() >= self.decision.medium_distinct_detectors.max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,154 @@
+//! rules/detectors.toml: the detectors, their patterns, validators and context words, and
+//! the rule that makes a message confidential. Edited by the establishment's security team
+//! (for example to add its own medical record number format) and validated at start-up:
+//! errors name the file, line and column.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::Confidence;
+use super::validators::Validator;
+
+/// The file name under the rules directory.
+pub const FILE: &str = "detectors.toml";
+
+/// A rules error, pointing at the faulty line when there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The TOML does not parse or does not fit the schema.
+    #[error("{origin}: {message}")]
+    Syntax {
+        /// File name.
+        origin: String,
+        /// toml's message, with line and column.
+        message: String,
+    },
+    /// A value is not acceptable.
+    #[error("{origin}:{line}:{column}: {message}")]
+    Invalid {
+        /// File name.
+        origin: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The whole file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    /// When a message is confidential.
+    pub decision: RawDecision,
+    /// Shared context settings and word lists.
+    pub context: RawContext,
+    /// Identifier detectors.
+    #[serde(default)]
+    pub detector: Vec<RawDetector>,
+}
+
+/// `[decision]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    /// Confidential with at least this many high-confidence findings.
+    pub high_findings: usize,
+    /// ... or medium (or better) findings from at least this many different detectors.
+    pub medium_distinct_detectors: usize,
+}
+
+/// `[context]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContext {
+    /// Characters searched before and after a match.
+    pub window: usize,
+    /// Words that make a text clinical on their own (French and English).
+    pub strong_clinical: Vec<String>,
+    /// Words that count only in numbers.
+    pub weak_clinical: Vec<String>,
+    /// Words that show a number is commercial, not clinical (invoice, order, tracking...).
+    pub anti: Vec<String>,
+}
+
+/// One `[[detector]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDetector {
+    /// Stable id, used in findings and incidents.
+    pub id: Spanned<String>,
+    /// What it finds, for people reading the file.
+    #[serde(default)]
+    pub description: String,
+    /// Regular expressions over folded text (case-insensitive); the whole match is the value.
+    pub patterns: Vec<Spanned<String>>,
+    /// Check applied to the value's letters and digits.
+    #[serde(default = "no_validator")]
+    pub validator: Validator,
+    /// Words that, near a match, raise its confidence.
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// Without one of its context words near it (or strong clinical context), a match is dropped.
+    #[serde(default)]
+    pub require_context: bool,
+    /// Confidence without context.
+    pub confidence: Confidence,
+    /// Confidence with context.
+    pub confidence_with_context: Confidence,
+    /// Values to ignore (published samples), compared on letters and digits.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+fn no_validator() -> Validator {
+    Validator::None
+}
+
+/// Reads `dir/detectors.toml`.
+pub fn load(dir: &Path) -> Result<(RawRules, String, String), RulesError> {
+    let path = dir.join(FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| RulesError::Unreadable {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let origin = path.display().to_string();
+    let raw = parse(&text, &origin)?;
+    Ok((raw, text, origin))
+}
+
+/// Parses rules text; `origin` names it in errors.
+pub fn parse(text: &str, origin: &str) -> Result<RawRules, RulesError> {
+    toml::from_str(text).map_err(|e| RulesError::Syntax {
+        origin: origin.to_owned(),
+        message: e.to_string().trim_end().to_owned(),
+    })
+}
+
+/// An error at `span` of `text`.
+pub fn invalid(
+    text: &str,
+    origin: &str,
+    span: std::ops::Range<usize>,
+    message: String,
+) -> RulesError {
+    let before = text.get(..span.start).unwrap_or(text);
+    RulesError::Invalid {
+        origin: origin.to_owned(),
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        message,
+    }
+}

@@ -1,0 +1,145 @@
+use super::*;
+
+const YEAR: i32 = 2026;
+
+fn engine() -> Engine {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    Engine::load(&dir).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn scan(text: &str) -> Vec<Hit> {
+    engine().scan(&crate::analysis::text::fold(text), YEAR)
+}
+
+fn detectors(hits: &[Hit]) -> Vec<(&str, Confidence)> {
+    hits.iter()
+        .map(|h| (h.detector.as_str(), h.confidence))
+        .collect()
+}
+
+#[test]
+fn nam_with_context_is_high_and_without_is_medium() {
+    let hits = scan("Bonjour, le NAM de l'usager est TREG 5401 0114, merci.");
+    assert_eq!(
+        detectors(&hits),
+        vec![("quebec_health_number", Confidence::High)]
+    );
+    assert_eq!(hits[0].sample, "TREG •••• ••14");
+    let hits = scan("Voici le code demande: COTE87531210");
+    assert_eq!(
+        detectors(&hits),
+        vec![("quebec_health_number", Confidence::Medium)]
+    );
+    let hits = scan("cote-8753-1210 en minuscules");
+    assert_eq!(hits.len(), 1);
+}
+
+#[test]
+fn nam_inside_a_longer_token_or_with_an_impossible_date_is_not_a_nam() {
+    assert!(scan("Code XTREG54010114 et TREG540101149").is_empty());
+    assert!(scan("Produit PROD20241399, commande ABCD 1234 5678").is_empty());
+}
+
+#[test]
+fn published_sample_numbers_are_ignored() {
+    assert!(scan("Exemple de NAM du patient: TEST 5412 2816").is_empty());
+}
+
+#[test]
+fn nam_typo_counts_only_with_its_own_words_and_clinical_context() {
+    // TREG54010115: right date, wrong check digit.
+    assert!(scan("Numero: TREG54010115").is_empty());
+    let hits =
+        scan("NAM de la patiente: TREG 5401 0115, diagnostic de diabete, ordonnance jointe.");
+    assert_eq!(
+        detectors(&hits),
+        vec![("quebec_health_number", Confidence::Medium)]
+    );
+}
+
+#[test]
+fn sin_needs_its_context_word_and_not_a_business_number() {
+    assert!(scan("Appelez le 130 692 544 pour la commande").is_empty());
+    let hits = scan("Son NAS est le 130-692-544.");
+    assert_eq!(detectors(&hits), vec![("canadian_sin", Confidence::High)]);
+    assert!(scan("NAS: 130 692 545").is_empty(), "Luhn fails");
+}
+
+#[test]
+fn other_provinces_need_their_context() {
+    assert!(scan("Commande 1234567897 expediee").is_empty());
+    let hits = scan("OHIP number 1234-567-897-AB");
+    assert_eq!(
+        detectors(&hits),
+        vec![("ontario_health_number", Confidence::High)]
+    );
+    let hits = scan("BC PHN: 9698 658 215");
+    assert!(detectors(&hits).contains(&("bc_personal_health_number", Confidence::High)));
+}
+
+#[test]
+fn medical_record_number_next_to_its_label() {
+    let hits = scan("No de dossier : 00482137");
+    assert_eq!(
+        detectors(&hits),
+        vec![("medical_record_number", Confidence::Medium)]
+    );
+    assert!(hits[0].sample.ends_with("37"));
+    assert!(!hits[0].sample.contains("482"));
+    let hits = scan("MRN: H-2931842");
+    assert_eq!(hits.len(), 1);
+}
+
+#[test]
+fn person_with_birth_date_in_clinical_context() {
+    let hits = scan(
+        "Patient : Gaston Tremblay, ne le 1954-01-01. Diagnostic : diabete de type 2, ordonnance renouvelee.",
+    );
+    assert!(
+        detectors(&hits).contains(&(clinical::PERSON, Confidence::High)),
+        "{hits:?}"
+    );
+    // The same date in a meeting invitation is nothing.
+    assert!(scan("Reunion du comite le 1954-01-01 a la salle B.").is_empty());
+}
+
+#[test]
+fn conference_announcement_with_clinical_words_is_not_patient_data() {
+    let text = "Colloque annuel: diagnostic et traitement du diabete chez les patients ages de 65 ans et plus. \
+                Inscription avant le 12 mars 2026, conference du Dr Gagnon.";
+    assert!(scan(text).is_empty(), "{:?}", scan(text));
+}
+
+#[test]
+fn structured_records_are_high() {
+    let hl7 = "MSH|^~\\&|LAB|CHUM|DME|GMF|202611230830||ORU^R01|123|P|2.5\rPID|1||TREG54010114^^^RAMQ^JHN||TREMBLAY^GASTON||19540101|M\r";
+    assert!(detectors(&scan(hl7)).contains(&(clinical::STRUCTURED, Confidence::High)));
+    let fhir = r#"{"resourceType": "Immunization", "patient": {"reference": "Patient/123"}}"#;
+    assert!(detectors(&scan(fhir)).contains(&(clinical::STRUCTURED, Confidence::High)));
+    let cda = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><recordTarget><patientRole/></recordTarget></ClinicalDocument>";
+    assert!(detectors(&scan(cda)).contains(&(clinical::STRUCTURED, Confidence::High)));
+    assert!(scan("MSH|^~\\&|A|B\rPID|1||||\r").is_empty(), "empty PID");
+}
+
+#[test]
+fn confidential_rule() {
+    let engine = engine();
+    assert!(engine.is_confidential([("a", Confidence::High)]));
+    assert!(!engine.is_confidential([("a", Confidence::Medium), ("a", Confidence::Medium)]));
+    assert!(engine.is_confidential([("a", Confidence::Medium), ("b", Confidence::Medium)]));
+    assert!(!engine.is_confidential([("a", Confidence::Low), ("b", Confidence::Low)]));
+}
+
+#[test]
+fn rule_errors_point_at_the_line() {
+    let text = "[decision]\nhigh_findings = 1\nmedium_distinct_detectors = 2\n[context]\nwindow = 10\nstrong_clinical = []\nweak_clinical = []\nanti = []\n[[detector]]\nid = \"x\"\npatterns = ['[a-z']\nconfidence = \"low\"\nconfidence_with_context = \"low\"\n";
+    let err = Engine::parse(text, "d.toml").unwrap_err().to_string();
+    assert!(err.starts_with("d.toml:11:13: invalid pattern"), "{err}");
+    let err = Engine::parse(
+        &text.replace("\"low\"\nconfidence_with", "\"lowest\"\nconfidence_with"),
+        "d.toml",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("line 12"), "{err}");
+}

@@ -1,0 +1,272 @@
+//! Check digits and embedded dates of Canadian health and social identifiers. Pure functions
+//! over the identifier's characters (separators already removed, letters upper-case).
+//!
+//! Sources: INSPQ "Utilitaire NAM" for the RAMQ NAM (EBCDIC codes over a 14-character
+//! expansion, verified on the published samples below); python-stdnum for SIN (Luhn) and the
+//! BC PHN (mod 11); the Ontario HCN is Luhn over its 10 digits.
+
+/// What a validator says of a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Structure, date and check digit are right.
+    Valid,
+    /// The embedded date is possible but the check digit is wrong: a typo, or chance.
+    ChecksumMismatch,
+    /// Not an identifier of this kind.
+    Invalid,
+}
+
+/// The validators a detector may name in rules/detectors.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validator {
+    /// No check: the pattern (and context) decide.
+    None,
+    /// Quebec RAMQ health insurance number (NAM).
+    RamqNam,
+    /// Canadian social insurance number.
+    Sin,
+    /// Ontario health card number.
+    OntarioHcn,
+    /// British Columbia personal health number.
+    BcPhn,
+}
+
+impl Validator {
+    /// Validates `compact` (letters and digits only, upper-case). `current_year` bounds the
+    /// century of a NAM's birth year (no clock is read here).
+    pub fn check(self, compact: &[u8], current_year: i32) -> Verdict {
+        match self {
+            Validator::None => Verdict::Valid,
+            Validator::RamqNam => ramq_nam(compact, current_year),
+            Validator::Sin => sin(compact),
+            Validator::OntarioHcn => ontario_hcn(compact),
+            Validator::BcPhn => bc_phn(compact),
+        }
+    }
+}
+
+fn digits(bytes: &[u8]) -> Option<Vec<u32>> {
+    bytes
+        .iter()
+        .map(|b| b.is_ascii_digit().then(|| u32::from(b - b'0')))
+        .collect()
+}
+
+fn luhn(digits: &[u32]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// SIN: 9 digits, Luhn, first digit neither 0 (unassigned) nor 8 (business numbers).
+pub fn sin(compact: &[u8]) -> Verdict {
+    match digits(compact) {
+        Some(d) if d.len() == 9 && d[0] != 0 && d[0] != 8 && luhn(&d) => Verdict::Valid,
+        _ => Verdict::Invalid,
+    }
+}
+
+/// Ontario HCN: 10 digits, first non-zero, Luhn, then up to two version letters.
+pub fn ontario_hcn(compact: &[u8]) -> Verdict {
+    let split = compact.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (number, version) = compact.split_at(split);
+    if version.len() > 2 || !version.iter().all(u8::is_ascii_uppercase) {
+        return Verdict::Invalid;
+    }
+    match digits(number) {
+        Some(d) if d.len() == 10 && d[0] != 0 && luhn(&d) => Verdict::Valid,
+        _ => Verdict::Invalid,
+    }
+}
+
+/// BC PHN: 10 digits starting with 9; weights 2,4,8,5,10,9,7,3 on digits 2-9, mod 11.
+pub fn bc_phn(compact: &[u8]) -> Verdict {
+    const WEIGHTS: [u32; 8] = [2, 4, 8, 5, 10, 9, 7, 3];
+    let Some(d) = digits(compact) else {
+        return Verdict::Invalid;
+    };
+    if d.len() != 10 || d[0] != 9 {
+        return Verdict::Invalid;
+    }
+    let sum: u32 = d[1..9].iter().zip(WEIGHTS).map(|(x, w)| (x * w) % 11).sum();
+    let check = match sum % 11 {
+        0 => 0,
+        1 => return Verdict::Invalid,
+        r => 11 - r,
+    };
+    if check == d[9] {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid
+    }
+}
+
+fn ebcdic(c: u8) -> u32 {
+    match c {
+        b'A'..=b'I' => 193 + u32::from(c - b'A'),
+        b'J'..=b'R' => 209 + u32::from(c - b'J'),
+        b'S'..=b'Z' => 226 + u32::from(c - b'S'),
+        b'0'..=b'9' => 240 + u32::from(c - b'0'),
+        _ => 0,
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// RAMQ NAM: 4 letters, birth year (2 digits), month (+50 for women), day, differentiator,
+/// check digit. Both centuries are tried (the most recent not after `current_year` first).
+pub fn ramq_nam(compact: &[u8], current_year: i32) -> Verdict {
+    const WEIGHTS: [u32; 14] = [1, 3, 7, 9, 1, 7, 1, 3, 4, 5, 7, 6, 9, 1];
+    if compact.len() != 12
+        || !compact[..4].iter().all(u8::is_ascii_uppercase)
+        || !compact[4..].iter().all(u8::is_ascii_digit)
+    {
+        return Verdict::Invalid;
+    }
+    let num = |i: usize| u32::from(compact[i] - b'0') * 10 + u32::from(compact[i + 1] - b'0');
+    let (yy, raw_month, day) = (num(4), num(6), num(8));
+    let (month, sex) = if raw_month > 50 {
+        (raw_month - 50, b'F')
+    } else {
+        (raw_month, b'M')
+    };
+    if !(1..=12).contains(&month) || compact[10] == b'0' {
+        return Verdict::Invalid;
+    }
+    let check = u32::from(compact[11] - b'0');
+    let mut possible_date = false;
+    let recent = current_year - current_year.rem_euclid(100) + yy as i32;
+    let first = if recent > current_year {
+        recent - 100
+    } else {
+        recent
+    };
+    for year in [first, first - 100] {
+        if day == 0 || day > days_in_month(year, month) {
+            continue;
+        }
+        possible_date = true;
+        // letters(4) + year(4) + sex + real month(2) + day(2) + differentiator = 14 characters
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let year = year.unsigned_abs();
+        let mut fourteen = [0u8; 14];
+        fourteen[..4].copy_from_slice(&compact[..4]);
+        fourteen[4..8].copy_from_slice(&[
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+        ]);
+        fourteen[8] = sex;
+        fourteen[9..11].copy_from_slice(&[digit(month / 10), digit(month)]);
+        fourteen[11..14].copy_from_slice(&compact[8..11]);
+        let sum: u32 = fourteen
+            .iter()
+            .zip(WEIGHTS)
+            .map(|(&c, w)| ebcdic(c) * w)
+            .sum();
+        if sum % 10 == check {
+            return Verdict::Valid;
+        }
+    }
+    if possible_date {
+        Verdict::ChecksumMismatch
+    } else {
+        Verdict::Invalid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YEAR: i32 = 2026;
+
+    #[test]
+    fn published_nam_samples_are_valid() {
+        // INSPQ (male, female), Clic Sante, DSQ (male, female born 2021-06-12).
+        for nam in [
+            "QWEA10010110",
+            "QWEA10510170",
+            "ASDA20011313",
+            "TEST54122816",
+            "LACM30010115",
+            "MAYM21561219",
+            "AAAA01010112",
+        ] {
+            assert_eq!(ramq_nam(nam.as_bytes(), YEAR), Verdict::Valid, "{nam}");
+        }
+    }
+
+    #[test]
+    fn fake_patients_nams_are_valid() {
+        // Gaston Tremblay 1954-01-01, Emilie Cote 1987-03-12 (F), Marc Belanger 1962-11-30,
+        // Sophie Gagnon 1999-07-04 (F), Louis Roy 2003-02-28, Jeanne Lavoie 1948-12-25 (F).
+        for nam in [
+            "TREG54010114",
+            "COTE87531210",
+            "BELM62113015",
+            "GAGS99570413",
+            "ROYL03022810",
+            "LAVJ48622515",
+        ] {
+            assert_eq!(ramq_nam(nam.as_bytes(), YEAR), Verdict::Valid, "{nam}");
+        }
+    }
+
+    #[test]
+    fn typo_in_the_check_digit_is_a_mismatch_and_impossible_dates_are_invalid() {
+        assert_eq!(ramq_nam(b"TREG54010115", YEAR), Verdict::ChecksumMismatch);
+        assert_eq!(ramq_nam(b"TREG54133114", YEAR), Verdict::Invalid); // month 13
+        assert_eq!(ramq_nam(b"TREG54023014", YEAR), Verdict::Invalid); // 30 February
+        assert_eq!(ramq_nam(b"TREG54010104", YEAR), Verdict::Invalid); // differentiator 0
+        assert_eq!(ramq_nam(b"PROD20240312", YEAR), Verdict::Invalid); // month 24
+        assert_eq!(ramq_nam(b"TRE154010114", YEAR), Verdict::Invalid);
+    }
+
+    #[test]
+    fn leap_days_follow_the_century() {
+        // 29 February: 2000 is a leap year, 1900 is not; "00" tries 2000 first.
+        let nam = b"ABCD00022911";
+        assert_ne!(ramq_nam(nam, YEAR), Verdict::Invalid);
+        assert_eq!(ramq_nam(b"ABCD01022911", YEAR), Verdict::Invalid);
+    }
+
+    #[test]
+    fn sin_luhn_and_first_digit() {
+        assert_eq!(sin(b"046454286"), Verdict::Invalid); // starts with 0
+        assert_eq!(sin(b"130692544"), Verdict::Valid);
+        assert_eq!(sin(b"130692545"), Verdict::Invalid);
+        assert_eq!(sin(b"823456782"), Verdict::Invalid); // 8: business number
+    }
+
+    #[test]
+    fn ontario_and_bc_check_digits() {
+        assert_eq!(ontario_hcn(b"1234567897"), Verdict::Valid);
+        assert_eq!(ontario_hcn(b"1234567897AB"), Verdict::Valid);
+        assert_eq!(ontario_hcn(b"1234567897ABC"), Verdict::Invalid);
+        assert_eq!(ontario_hcn(b"1234567890"), Verdict::Invalid);
+        assert_eq!(bc_phn(b"9698658215"), Verdict::Valid);
+        assert_eq!(bc_phn(b"9698658216"), Verdict::Invalid);
+        assert_eq!(bc_phn(b"1698658215"), Verdict::Invalid);
+    }
+}

@@ -1,0 +1,267 @@
+//! The MIME walk: every part of a message as text to scan, or as an "unscannable" entry with
+//! its reason. Parsed with mail-parser (transfer encodings, charsets, encoded words); HTML
+//! becomes text; nested message/rfc822 parts are walked with their own subject. Attachments
+//! are recognised by their content, not their name or declared type.
+//!
+//! Part paths follow IMAP section numbers: "1", "2.1"; the subject is "subject" (or
+//! "2.subject" for a forwarded message in part 2).
+
+use std::time::Instant;
+
+use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+
+/// Where something was found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Location {
+    /// Part path ("1", "2.1", "subject").
+    pub part: String,
+    /// The attachment's file name, when it has one (shown to reviewers, never logged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+}
+
+/// A piece of text to scan.
+pub struct TextPart {
+    /// Where it comes from.
+    pub location: Location,
+    /// The decoded text.
+    pub text: String,
+}
+
+/// Something that could not be read, and why (the policy treats it as a risk).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unscannable {
+    /// Where.
+    pub location: Location,
+    /// Why, in a few words.
+    pub reason: String,
+}
+
+/// The walk's limits.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Deepest MIME nesting walked (multipart and message/rfc822 levels).
+    pub max_mime_depth: usize,
+    /// Most parts walked per message.
+    pub max_parts: usize,
+    /// Most bytes of decoded text per message.
+    pub max_text_bytes: usize,
+    /// Give up (with an unscannable entry) past this instant.
+    pub deadline: Option<Instant>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_mime_depth: 20,
+            max_parts: 10_000,
+            max_text_bytes: 200 * 1024 * 1024,
+            deadline: None,
+        }
+    }
+}
+
+/// The walk's result.
+#[derive(Default)]
+pub struct Extracted {
+    /// Texts to scan.
+    pub texts: Vec<TextPart>,
+    /// What could not be read.
+    pub unscannable: Vec<Unscannable>,
+}
+
+struct Walk<'l> {
+    limits: &'l Limits,
+    out: Extracted,
+    parts: usize,
+    text_bytes: usize,
+    stopped: bool,
+}
+
+/// Walks `raw` and returns its texts and unscannable parts.
+pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
+    let mut walk = Walk {
+        limits,
+        out: Extracted::default(),
+        parts: 0,
+        text_bytes: 0,
+        stopped: false,
+    };
+    match MessageParser::new().parse(raw) {
+        Some(message) => walk.message(&message, "", 0),
+        None => walk.skip(location("1", None), "message is not parseable MIME"),
+    }
+    walk.out
+}
+
+fn location(part: &str, filename: Option<&str>) -> Location {
+    Location {
+        part: part.to_owned(),
+        filename: filename.map(str::to_owned),
+    }
+}
+
+fn child_path(path: &str, index: usize) -> String {
+    if path.is_empty() {
+        (index + 1).to_string()
+    } else {
+        format!("{path}.{}", index + 1)
+    }
+}
+
+impl Walk<'_> {
+    fn skip(&mut self, location: Location, reason: &str) {
+        self.out.unscannable.push(Unscannable {
+            location,
+            reason: reason.to_owned(),
+        });
+    }
+
+    fn text(&mut self, location: Location, text: String) {
+        if self.text_bytes + text.len() > self.limits.max_text_bytes {
+            self.skip(location, "decoded text over the size limit");
+            self.stopped = true;
+            return;
+        }
+        self.text_bytes += text.len();
+        self.out.texts.push(TextPart { location, text });
+    }
+
+    fn message(&mut self, message: &Message<'_>, path: &str, depth: usize) {
+        if let Some(subject) = message.subject() {
+            let part = if path.is_empty() {
+                "subject".to_owned()
+            } else {
+                format!("{path}.subject")
+            };
+            self.text(location(&part, None), subject.to_owned());
+        }
+        self.part(message, 0, path, depth);
+    }
+
+    fn part(&mut self, message: &Message<'_>, id: usize, path: &str, depth: usize) {
+        let here = if path.is_empty() {
+            "1".to_owned()
+        } else {
+            path.to_owned()
+        };
+        if self.stopped {
+            return;
+        }
+        if self.limits.deadline.is_some_and(|d| Instant::now() > d) {
+            self.skip(location(&here, None), "analysis time limit reached");
+            self.stopped = true;
+            return;
+        }
+        self.parts += 1;
+        if self.parts > self.limits.max_parts {
+            self.skip(location(&here, None), "too many MIME parts");
+            self.stopped = true;
+            return;
+        }
+        if depth > self.limits.max_mime_depth {
+            self.skip(location(&here, None), "MIME nesting deeper than the limit");
+            return;
+        }
+        let Some(part) = message.parts.get(id) else {
+            return;
+        };
+        let filename = part.attachment_name();
+        if part.is_encoding_problem {
+            self.skip(
+                location(&here, filename),
+                "corrupt transfer encoding (scanned as decoded)",
+            );
+        }
+        match &part.body {
+            PartType::Multipart(children) => {
+                for (index, child) in children.iter().enumerate() {
+                    self.part(
+                        message,
+                        *child as usize,
+                        &child_path(path, index),
+                        depth + 1,
+                    );
+                }
+            }
+            PartType::Text(text) => self.text(location(&here, filename), text.to_string()),
+            PartType::Html(html) => {
+                let text = mail_parser::decoders::html::html_to_text(html);
+                self.text(location(&here, filename), text);
+            }
+            PartType::Binary(bytes) | PartType::InlineBinary(bytes) => {
+                self.binary(location(&here, filename), bytes)
+            }
+            PartType::Message(nested) => self.message(nested, &here, depth + 1),
+        }
+    }
+
+    fn binary(&mut self, location: Location, bytes: &[u8]) {
+        match sniff(bytes) {
+            Kind::Text => {
+                let text = match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    // Not UTF-8: Windows-1252/Latin-1 is what Quebec systems export.
+                    Err(_) => bytes.iter().map(|&b| b as char).collect(),
+                };
+                self.text(location, text);
+            }
+            Kind::Image => self.skip(location, "image: not scanned (no OCR)"),
+            Kind::Known(kind) => {
+                let reason = format!("{kind}: content extraction not available yet");
+                self.skip(location, &reason);
+            }
+            Kind::Unknown => self.skip(location, "unrecognised binary content"),
+        }
+    }
+}
+
+enum Kind {
+    Text,
+    Image,
+    Known(&'static str),
+    Unknown,
+}
+
+/// Recognises content by its first bytes, never by its name or declared type.
+fn sniff(bytes: &[u8]) -> Kind {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"%PDF-") {
+        return Kind::Known("pdf");
+    }
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
+        return Kind::Known("zip archive or office document");
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Kind::Known("legacy office document");
+    }
+    if bytes.get(128..132) == Some(b"DICM") {
+        return Kind::Known("dicom");
+    }
+    if starts(b"\x89PNG")
+        || starts(b"\xFF\xD8\xFF")
+        || starts(b"GIF8")
+        || starts(b"II*\0")
+        || starts(b"MM\0*")
+        || starts(b"BM")
+        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
+    {
+        return Kind::Image;
+    }
+    if starts(b"\x1F\x8B") || starts(b"7z\xBC\xAF") || starts(b"Rar!") {
+        return Kind::Known("compressed archive");
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let printable = head
+        .iter()
+        .filter(|&&b| b >= 0x20 || b == b'\n' || b == b'\r' || b == b'\t' || b == 0x0B || b == 0x1C)
+        .count();
+    if !head.contains(&0) && printable * 100 >= head.len() * 95 {
+        Kind::Text
+    } else {
+        Kind::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! `sentinelle scan FILE...`: analyse .eml files, directories of them, Maildirs and mbox files
+//! with the same engine the server uses. A table by default, JSON lines with `--json`.
+//! Exit code: 0 nothing confidential, 1 something confidential, 2 an error (it wins).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::analysis::{self, Analysis, Engine, Limits};
+
+/// One message to analyse: where it comes from, and its bytes.
+struct Source {
+    label: String,
+    bytes: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+}
+
+/// Runs the scan.
+pub fn run(paths: &[PathBuf], rules: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let engine = Engine::load_or_embedded(rules)?;
+    let year = current_year();
+    let mut errors = 0usize;
+    let mut sources = Vec::new();
+    for path in paths {
+        if let Err(err) = collect(path, &mut sources) {
+            eprintln!("sentinelle: {err:#}");
+            errors += 1;
+        }
+    }
+    let progress = sources.len() > 5 && std::io::stderr().is_terminal();
+    let total = sources.len();
+    let mut confidential = 0usize;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (done, source) in sources.into_iter().enumerate() {
+        let limits = Limits {
+            deadline: Some(std::time::Instant::now() + std::time::Duration::from_secs(5)),
+            ..Limits::default()
+        };
+        let analysis = analysis::analyse(&source.bytes, &engine, &limits, year);
+        if analysis.confidential {
+            confidential += 1;
+        }
+        if json {
+            let report = Report {
+                file: &source.label,
+                analysis: &analysis,
+            };
+            writeln!(out, "{}", serde_json::to_string(&report)?)?;
+        } else {
+            write_table_row(&mut out, &source.label, &analysis)?;
+        }
+        if progress {
+            eprint!("\r{}/{total} messages", done + 1);
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    if !json {
+        writeln!(out, "{confidential} of {total} message(s) confidential")?;
+    }
+    Ok(match (errors, confidential) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    })
+}
+
+fn write_table_row(out: &mut impl Write, label: &str, analysis: &Analysis) -> std::io::Result<()> {
+    let verdict = if analysis.confidential {
+        "CONFIDENTIAL"
+    } else {
+        "ok"
+    };
+    writeln!(out, "{label}: {verdict}")?;
+    for f in &analysis.findings {
+        let name = f
+            .location
+            .filename
+            .as_deref()
+            .map(|n| format!(" [{n}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<28} {:<6} x{:<3} part {}{}  {}",
+            f.detector,
+            format!("{:?}", f.confidence).to_lowercase(),
+            f.count,
+            f.location.part,
+            name,
+            f.sample
+        )?;
+    }
+    for u in &analysis.unscannable {
+        let name = u
+            .location
+            .filename
+            .as_deref()
+            .map(|n| format!(" [{n}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  unscannable part {}{}: {}",
+            u.location.part, name, u.reason
+        )?;
+    }
+    Ok(())
+}
+
+/// Expands a path into messages: a Maildir (new/ and cur/), a directory (recursively), an
+/// mbox file (starts with "From "), or one message file.
+fn collect(path: &Path, sources: &mut Vec<Source>) -> anyhow::Result<()> {
+    if path.is_dir() {
+        let maildir = path.join("cur").is_dir() || path.join("new").is_dir();
+        let dirs: Vec<PathBuf> = if maildir {
+            vec![path.join("new"), path.join("cur")]
+        } else {
+            vec![path.to_owned()]
+        };
+        for dir in dirs.into_iter().filter(|d| d.is_dir()) {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            entries.sort();
+            for entry in entries {
+                collect(&entry, sources)?;
+            }
+        }
+        return Ok(());
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let label = path.display().to_string();
+    if bytes.starts_with(b"From ") {
+        let iter = mail_parser::mailbox::mbox::MessageIterator::new(std::io::Cursor::new(bytes));
+        for (index, message) in iter.enumerate() {
+            let message = message.with_context(|| format!("bad mbox {label}"))?;
+            sources.push(Source {
+                label: format!("{label}#{}", index + 1),
+                bytes: message.contents().to_vec(),
+            });
+        }
+    } else {
+        sources.push(Source { label, bytes });
+    }
+    Ok(())
+}
+
+fn current_year() -> i32 {
+    let now = time::OffsetDateTime::now_utc();
+    now.year()
+}
