@@ -10,6 +10,8 @@ use std::time::Instant;
 
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 
+use super::extract::{self, Budget, Piece};
+
 /// Where something was found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Location {
@@ -44,8 +46,12 @@ pub struct Limits {
     pub max_mime_depth: usize,
     /// Most parts walked per message.
     pub max_parts: usize,
-    /// Most bytes of decoded text per message.
-    pub max_text_bytes: usize,
+    /// Most bytes expanded per message (decoded text and decompressed archive entries).
+    pub max_expanded_bytes: usize,
+    /// Deepest archive nesting read (a zip in a zip in a zip is 3).
+    pub max_archive_depth: usize,
+    /// Largest decompressed-to-compressed ratio of an archive entry (zip bombs).
+    pub max_expansion_ratio: usize,
     /// Give up (with an unscannable entry) past this instant.
     pub deadline: Option<Instant>,
 }
@@ -55,7 +61,9 @@ impl Default for Limits {
         Limits {
             max_mime_depth: 20,
             max_parts: 10_000,
-            max_text_bytes: 200 * 1024 * 1024,
+            max_expanded_bytes: 200 * 1024 * 1024,
+            max_archive_depth: 3,
+            max_expansion_ratio: 250,
             deadline: None,
         }
     }
@@ -68,13 +76,15 @@ pub struct Extracted {
     pub texts: Vec<TextPart>,
     /// What could not be read.
     pub unscannable: Vec<Unscannable>,
+    /// Structured clinical records recognised without text (DICOM), with the evidence's shape.
+    pub records: Vec<(Location, &'static str)>,
 }
 
 struct Walk<'l> {
     limits: &'l Limits,
     out: Extracted,
     parts: usize,
-    text_bytes: usize,
+    budget: Budget<'l>,
     stopped: bool,
 }
 
@@ -84,7 +94,10 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
         limits,
         out: Extracted::default(),
         parts: 0,
-        text_bytes: 0,
+        budget: Budget {
+            limits,
+            expanded: 0,
+        },
         stopped: false,
     };
     match MessageParser::new().parse(raw) {
@@ -118,12 +131,12 @@ impl Walk<'_> {
     }
 
     fn text(&mut self, location: Location, text: String) {
-        if self.text_bytes + text.len() > self.limits.max_text_bytes {
+        if text.len() > self.budget.remaining() {
             self.skip(location, "decoded text over the size limit");
             self.stopped = true;
             return;
         }
-        self.text_bytes += text.len();
+        self.budget.expanded += text.len();
         self.out.texts.push(TextPart { location, text });
     }
 
@@ -197,69 +210,20 @@ impl Walk<'_> {
     }
 
     fn binary(&mut self, location: Location, bytes: &[u8]) {
-        match sniff(bytes) {
-            Kind::Text => {
-                let text = match std::str::from_utf8(bytes) {
-                    Ok(text) => text.to_owned(),
-                    // Not UTF-8: Windows-1252/Latin-1 is what Quebec systems export.
-                    Err(_) => bytes.iter().map(|&b| b as char).collect(),
-                };
-                self.text(location, text);
+        let mut pieces = Vec::new();
+        extract::content(bytes, location, 0, &mut self.budget, &mut pieces);
+        for piece in pieces {
+            match piece {
+                // Archive entries were already counted against the budget when expanded;
+                // plain attachments are counted here.
+                Piece::Text(location, text) => {
+                    self.budget.expanded = self.budget.expanded.saturating_sub(text.len());
+                    self.text(location, text);
+                }
+                Piece::Unscannable(location, reason) => self.skip(location, &reason),
+                Piece::Record(location, sample) => self.out.records.push((location, sample)),
             }
-            Kind::Image => self.skip(location, "image: not scanned (no OCR)"),
-            Kind::Known(kind) => {
-                let reason = format!("{kind}: content extraction not available yet");
-                self.skip(location, &reason);
-            }
-            Kind::Unknown => self.skip(location, "unrecognised binary content"),
         }
-    }
-}
-
-enum Kind {
-    Text,
-    Image,
-    Known(&'static str),
-    Unknown,
-}
-
-/// Recognises content by its first bytes, never by its name or declared type.
-fn sniff(bytes: &[u8]) -> Kind {
-    let starts = |magic: &[u8]| bytes.starts_with(magic);
-    if starts(b"%PDF-") {
-        return Kind::Known("pdf");
-    }
-    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
-        return Kind::Known("zip archive or office document");
-    }
-    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Kind::Known("legacy office document");
-    }
-    if bytes.get(128..132) == Some(b"DICM") {
-        return Kind::Known("dicom");
-    }
-    if starts(b"\x89PNG")
-        || starts(b"\xFF\xD8\xFF")
-        || starts(b"GIF8")
-        || starts(b"II*\0")
-        || starts(b"MM\0*")
-        || starts(b"BM")
-        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
-    {
-        return Kind::Image;
-    }
-    if starts(b"\x1F\x8B") || starts(b"7z\xBC\xAF") || starts(b"Rar!") {
-        return Kind::Known("compressed archive");
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    let printable = head
-        .iter()
-        .filter(|&&b| b >= 0x20 || b == b'\n' || b == b'\r' || b == b'\t' || b == 0x0B || b == 0x1C)
-        .count();
-    if !head.contains(&0) && printable * 100 >= head.len() * 95 {
-        Kind::Text
-    } else {
-        Kind::Unknown
     }
 }
 

@@ -6,6 +6,7 @@
 //! Nothing here returns or logs message content in clear.
 
 pub mod detect;
+mod extract;
 pub mod headers;
 pub mod mime;
 pub mod redact;
@@ -66,6 +67,23 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
             entry.0 = entry.0.max(hit.confidence);
             entry.3.insert(hit.key().to_owned());
         }
+    }
+    for (location, sample) in &extracted.records {
+        let entry = grouped
+            .entry((detect::STRUCTURED.to_owned(), location.part.clone()))
+            .or_insert_with(|| {
+                (
+                    Confidence::High,
+                    (*sample).to_owned(),
+                    location.filename.clone(),
+                    HashSet::new(),
+                )
+            });
+        entry.0 = Confidence::High;
+        entry.3.insert(format!(
+            "record:{}",
+            location.filename.as_deref().unwrap_or("")
+        ));
     }
     let findings: Vec<Finding> = grouped
         .into_iter()

@@ -16,6 +16,7 @@ use regex::{Regex, RegexSet};
 
 use crate::analysis::redact;
 use clinical::Clinical;
+pub use clinical::{PERSON, STRUCTURED};
 use context::{Kind, Words};
 pub use rules::RulesError;
 use validators::{Validator, Verdict};

@@ -49,7 +49,7 @@ fn every_part_gets_a_path_and_text_or_a_reason() {
     assert_eq!(
         reasons,
         vec![
-            ("4", "pdf: content extraction not available yet"),
+            ("4", "corrupt or truncated pdf"),
             ("5", "image: not scanned (no OCR)"),
         ]
     );

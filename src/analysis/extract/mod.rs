@@ -1,0 +1,146 @@
+//! Turning an attachment's bytes into text to scan, recognised by content (never by name or
+//! declared type): plain text and CSV, ZIP archives (recursively), Office Open XML and
+//! OpenDocument, PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
+//! with its reason: password protection, corruption, a limit reached, an image (no OCR).
+//!
+//! Every extractor shares one [`Budget`]: expanded bytes per message, expansion ratio per
+//! archive entry, archive nesting depth, and the deadline.
+
+mod dicom;
+mod office;
+mod pdf;
+mod zip;
+
+use std::time::Instant;
+
+use super::mime::{Limits, Location};
+
+/// What an extractor produces.
+pub enum Piece {
+    /// Text to scan.
+    Text(Location, String),
+    /// Something that could not be read, and why.
+    Unscannable(Location, String),
+    /// A structured clinical record recognised without text (DICOM), with the evidence's shape.
+    Record(Location, &'static str),
+}
+
+/// The limits and the running totals of one message's extraction.
+pub struct Budget<'l> {
+    /// The configured limits.
+    pub limits: &'l Limits,
+    /// Bytes expanded so far (decompressed entries and decoded text).
+    pub expanded: usize,
+}
+
+impl Budget<'_> {
+    /// Bytes that may still be expanded.
+    pub fn remaining(&self) -> usize {
+        self.limits.max_expanded_bytes.saturating_sub(self.expanded)
+    }
+
+    /// True past the deadline.
+    pub fn expired(&self) -> bool {
+        self.limits.deadline.is_some_and(|d| Instant::now() > d)
+    }
+}
+
+/// Extracts `bytes` found at `location`; `depth` counts the archives it is nested in.
+pub fn content(
+    bytes: &[u8],
+    location: Location,
+    depth: usize,
+    budget: &mut Budget<'_>,
+    out: &mut Vec<Piece>,
+) {
+    if budget.expired() {
+        out.push(Piece::Unscannable(
+            location,
+            "analysis time limit reached".into(),
+        ));
+        return;
+    }
+    let unscannable = |out: &mut Vec<Piece>, location, reason: &str| {
+        out.push(Piece::Unscannable(location, reason.to_owned()));
+    };
+    match sniff(bytes) {
+        Kind::Text => out.push(Piece::Text(location, decode_text(bytes))),
+        Kind::Zip => zip::walk(bytes, location, depth, budget, out),
+        Kind::Pdf => pdf::text(bytes, location, budget, out),
+        Kind::Dicom => dicom::extract(bytes, location, out),
+        Kind::Image => unscannable(out, location, "image: not scanned (no OCR)"),
+        Kind::Ole => unscannable(
+            out,
+            location,
+            "legacy or password-protected office document: not readable",
+        ),
+        Kind::Compressed => unscannable(
+            out,
+            location,
+            "compressed archive format not supported (gzip, 7z, rar)",
+        ),
+        Kind::Unknown => unscannable(out, location, "unrecognised binary content"),
+    }
+}
+
+/// Text bytes as a string: UTF-8, or else Windows-1252/Latin-1 (what Quebec systems export).
+pub fn decode_text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    }
+}
+
+enum Kind {
+    Text,
+    Zip,
+    Pdf,
+    Dicom,
+    Image,
+    Ole,
+    Compressed,
+    Unknown,
+}
+
+fn sniff(bytes: &[u8]) -> Kind {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"%PDF-") {
+        return Kind::Pdf;
+    }
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
+        return Kind::Zip;
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Kind::Ole;
+    }
+    if bytes.get(128..132) == Some(b"DICM") || dicom::looks_headerless(bytes) {
+        return Kind::Dicom;
+    }
+    if starts(b"\x89PNG")
+        || starts(b"\xFF\xD8\xFF")
+        || starts(b"GIF8")
+        || starts(b"II*\0")
+        || starts(b"MM\0*")
+        || starts(b"BM")
+        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
+    {
+        return Kind::Image;
+    }
+    if starts(b"\x1F\x8B") || starts(b"7z\xBC\xAF") || starts(b"Rar!") {
+        return Kind::Compressed;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    // HL7 over MLLP is framed by 0x0B ... 0x1C: still text.
+    let printable = head
+        .iter()
+        .filter(|&&b| b >= 0x20 || matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | 0x1C))
+        .count();
+    if !head.contains(&0) && printable * 100 >= head.len() * 95 {
+        Kind::Text
+    } else {
+        Kind::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests;

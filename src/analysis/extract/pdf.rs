@@ -1,0 +1,54 @@
+//! PDF text with lopdf: every page, compressed streams included. Encrypted PDFs, and files
+//! lopdf cannot read (a broken cross-reference table it cannot rebuild), are unscannable.
+//! lopdf is a third-party parser of hostile input: it runs under `catch_unwind`, so a bug in
+//! it becomes an unscannable entry, not a crash of the session.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use super::{Budget, Piece};
+use crate::analysis::mime::Location;
+
+/// Most pages read from one PDF.
+const MAX_PAGES: u32 = 2000;
+
+/// Extracts the text of `bytes`.
+pub fn text(bytes: &[u8], location: Location, budget: &mut Budget<'_>, out: &mut Vec<Piece>) {
+    let result = catch_unwind(AssertUnwindSafe(|| extract(bytes)));
+    match result {
+        Ok(Ok(text)) if text.len() <= budget.remaining() => {
+            budget.expanded += text.len();
+            out.push(Piece::Text(location, text));
+        }
+        Ok(Ok(_)) => out.push(Piece::Unscannable(
+            location,
+            "pdf text over the size limit".into(),
+        )),
+        Ok(Err(reason)) => out.push(Piece::Unscannable(location, reason.into())),
+        Err(_) => out.push(Piece::Unscannable(
+            location,
+            "corrupt pdf (parser failure)".into(),
+        )),
+    }
+}
+
+fn extract(bytes: &[u8]) -> Result<String, &'static str> {
+    let document = lopdf::Document::load_mem(bytes).map_err(|_| "corrupt or truncated pdf")?;
+    if document.is_encrypted() {
+        return Err("password-protected or encrypted pdf");
+    }
+    let pages: Vec<u32> = document
+        .get_pages()
+        .keys()
+        .copied()
+        .take(MAX_PAGES as usize)
+        .collect();
+    let mut text = String::new();
+    for page in pages {
+        // A page whose fonts lopdf cannot decode is skipped, not fatal.
+        if let Ok(page_text) = document.extract_text(&[page]) {
+            text.push_str(&page_text);
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}

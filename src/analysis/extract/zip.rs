@@ -1,0 +1,150 @@
+//! ZIP archives, walked recursively: each entry is extracted like an attachment. Office Open
+//! XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp) are ZIPs too; they are recognised
+//! by their manifest and read as documents.
+//!
+//! Zip bombs: an entry is never read past the bytes the budget has left, nor past
+//! `max_expansion_ratio` times its compressed size (whatever its header claims); archives
+//! nest at most `max_archive_depth` deep. Password-protected entries are unscannable.
+
+use std::io::{Cursor, Read};
+
+use super::{Budget, Piece, office};
+use crate::analysis::mime::Location;
+
+/// Most entries read from one archive.
+const MAX_ENTRIES: usize = 10_000;
+
+fn inner(location: &Location, name: &str) -> Location {
+    let outer = location.filename.as_deref().unwrap_or("archive");
+    Location {
+        part: location.part.clone(),
+        filename: Some(format!("{outer}/{name}")),
+    }
+}
+
+/// Walks an archive found at `location`, `depth` archives deep.
+pub fn walk(
+    bytes: &[u8],
+    location: Location,
+    depth: usize,
+    budget: &mut Budget<'_>,
+    out: &mut Vec<Piece>,
+) {
+    if depth >= budget.limits.max_archive_depth {
+        out.push(Piece::Unscannable(
+            location,
+            "archives nested deeper than the limit".into(),
+        ));
+        return;
+    }
+    let mut archive = match ::zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(archive) => archive,
+        Err(_) => {
+            out.push(Piece::Unscannable(
+                location,
+                "corrupt or truncated archive".into(),
+            ));
+            return;
+        }
+    };
+    if let Some(document) = office::kind(&archive) {
+        office::text(&mut archive, document, location, budget, out);
+        return;
+    }
+    if archive.len() > MAX_ENTRIES {
+        out.push(Piece::Unscannable(
+            location.clone(),
+            "archive has too many entries".into(),
+        ));
+    }
+    for index in 0..archive.len().min(MAX_ENTRIES) {
+        if budget.expired() {
+            out.push(Piece::Unscannable(
+                location,
+                "analysis time limit reached".into(),
+            ));
+            return;
+        }
+        match read_entry(&mut archive, index, budget) {
+            Entry::Directory => {}
+            Entry::Data(name, data) => {
+                super::content(&data, inner(&location, &name), depth + 1, budget, out)
+            }
+            Entry::Refused(name, reason) => {
+                out.push(Piece::Unscannable(inner(&location, &name), reason.into()))
+            }
+        }
+    }
+}
+
+/// One entry read under the budget.
+pub enum Entry {
+    /// A directory entry.
+    Directory,
+    /// The entry's name and its bytes.
+    Data(String, Vec<u8>),
+    /// The entry's name and why it was not read.
+    Refused(String, &'static str),
+}
+
+/// Reads entry `index`, never past the budget or the expansion ratio.
+pub fn read_entry<R: Read + std::io::Seek>(
+    archive: &mut ::zip::ZipArchive<R>,
+    index: usize,
+    budget: &mut Budget<'_>,
+) -> Entry {
+    let entry_name = archive
+        .name_for_index(index)
+        .and_then(Result::ok)
+        .map(|n| n.into_owned())
+        .unwrap_or_else(|| format!("#{index}"));
+    let mut file = match archive.by_index(index) {
+        Ok(file) => file,
+        Err(err) => {
+            let name = entry_name;
+            let reason = if err.to_string().to_ascii_lowercase().contains("password") {
+                "password-protected archive entry"
+            } else {
+                "corrupt or unsupported archive entry"
+            };
+            return Entry::Refused(name, reason);
+        }
+    };
+    let name: String = String::from_utf8_lossy(file.name_raw())
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    if file.is_dir() {
+        return Entry::Directory;
+    }
+    if file.encrypted() {
+        return Entry::Refused(name, "password-protected archive entry");
+    }
+    let remaining = budget.remaining();
+    if file.size() > remaining as u64 {
+        return Entry::Refused(name, "archive expands beyond the size limit");
+    }
+    let by_ratio = file
+        .compressed_size()
+        .max(1)
+        .saturating_mul(budget.limits.max_expansion_ratio as u64);
+    let cap = (remaining as u64).min(by_ratio);
+    let mut data = Vec::with_capacity(file.size().min(cap) as usize);
+    // Read one byte past the cap to tell "exactly at the cap" from "over it".
+    if (&mut file).take(cap + 1).read_to_end(&mut data).is_err() {
+        return Entry::Refused(name, "corrupt or truncated archive entry");
+    }
+    if data.len() as u64 > cap {
+        return Entry::Refused(
+            name,
+            if cap == by_ratio {
+                "expansion ratio over the limit (zip bomb)"
+            } else {
+                "archive expands beyond the size limit"
+            },
+        );
+    }
+    budget.expanded += data.len();
+    Entry::Data(name, data)
+}
