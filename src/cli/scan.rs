@@ -84,12 +84,7 @@ fn write_table_row(out: &mut impl Write, label: &str, analysis: &Analysis) -> st
     };
     writeln!(out, "{label}: {verdict}")?;
     for f in &analysis.findings {
-        let name = f
-            .location
-            .filename
-            .as_deref()
-            .map(|n| format!(" [{n}]"))
-            .unwrap_or_default();
+        let name = bracketed(&f.location);
         writeln!(
             out,
             "  {:<28} {:<6} x{:<3} part {}{}  {}",
@@ -102,12 +97,7 @@ fn write_table_row(out: &mut impl Write, label: &str, analysis: &Analysis) -> st
         )?;
     }
     for u in &analysis.unscannable {
-        let name = u
-            .location
-            .filename
-            .as_deref()
-            .map(|n| format!(" [{n}]"))
-            .unwrap_or_default();
+        let name = bracketed(&u.location);
         writeln!(
             out,
             "  unscannable part {}{}: {}",
@@ -115,6 +105,15 @@ fn write_table_row(out: &mut impl Write, label: &str, analysis: &Analysis) -> st
         )?;
     }
     Ok(())
+}
+
+/// " [file name]" for attachments, nothing for the message's own parts.
+fn bracketed(location: &analysis::Location) -> String {
+    location
+        .filename
+        .as_deref()
+        .map(|n| format!(" [{n}]"))
+        .unwrap_or_default()
 }
 
 /// Expands a path into messages: a Maildir (new/ and cur/), a directory (recursively), an

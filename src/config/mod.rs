@@ -307,6 +307,14 @@ impl Config {
     }
 }
 
+/// The 1-based line and column of byte `offset` in `text` (for errors in TOML files).
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 struct Validator<'a> {
     text: &'a str,
     origin: &'a str,
@@ -314,9 +322,7 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn invalid(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> ConfigError {
-        let before = self.text.get(..span.start).unwrap_or(self.text);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = line_column(self.text, span.start);
         ConfigError::Invalid {
             origin: self.origin.to_owned(),
             line,

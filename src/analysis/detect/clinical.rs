@@ -150,22 +150,14 @@ impl Clinical {
                 }
             }
         }
-        for resource in self.fhir_json.captures_iter(text) {
-            let kind = resource.get(1).map_or("", |m| m.as_str());
-            if kind == "Patient" || self.fhir_reference.is_match(text) {
-                push(
-                    &format!("FHIR {kind}"),
-                    format!("fhir@{}", resource.get(0).map_or(0, |m| m.start())),
-                );
-            }
-        }
-        for resource in self.fhir_xml.captures_iter(text) {
-            let kind = resource.get(1).map_or("", |m| m.as_str());
-            if kind == "Patient" || self.fhir_reference.is_match(text) {
-                push(
-                    &format!("FHIR {kind} (XML)"),
-                    format!("fhirxml@{}", resource.get(0).map_or(0, |m| m.start())),
-                );
+        // A Patient resource, or a resource that references a patient (JSON or XML).
+        for (regex, format) in [(&self.fhir_json, "JSON"), (&self.fhir_xml, "XML")] {
+            for resource in regex.captures_iter(text) {
+                let kind = resource.get(1).map_or("", |m| m.as_str());
+                if kind == "Patient" || self.fhir_reference.is_match(text) {
+                    let at = resource.get(0).map_or(0, |m| m.start());
+                    push(&format!("FHIR {kind} ({format})"), format!("fhir@{at}"));
+                }
             }
         }
         if text.contains("ClinicalDocument") && self.cda.is_match(text) {

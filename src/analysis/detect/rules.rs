@@ -144,11 +144,11 @@ pub fn invalid(
     span: std::ops::Range<usize>,
     message: String,
 ) -> RulesError {
-    let before = text.get(..span.start).unwrap_or(text);
+    let (line, column) = crate::config::line_column(text, span.start);
     RulesError::Invalid {
         origin: origin.to_owned(),
-        line: before.matches('\n').count() + 1,
-        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        line,
+        column,
         message,
     }
 }
