@@ -157,22 +157,12 @@ async fn implicit_tls_with_auth_login() {
     let reply = client.cmd(&b64(PASSWORD)).await;
     assert_eq!(reply.code, 235, "{reply:?}");
     // The alias is accepted as sender.
-    assert_eq!(
-        client
-            .cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>")
-            .await
-            .code,
-        250
-    );
-    assert_eq!(
-        client.cmd("RCPT TO:<collegue@ssss.gouv.qc.ca>").await.code,
-        250
-    );
-    assert_eq!(client.cmd("DATA").await.code, 354);
     client
-        .send(b"From: <dre.gagnon@ssss.gouv.qc.ca>\r\nSubject: alias\r\n\r\ncorps\r\n")
+        .start_data("dre.gagnon@ssss.gouv.qc.ca", &["collegue@ssss.gouv.qc.ca"])
         .await;
-    let reply = client.cmd(".").await;
+    let reply = client
+        .finish_data(b"From: <dre.gagnon@ssss.gouv.qc.ca>\r\nSubject: alias\r\n\r\ncorps\r\n")
+        .await;
     assert_eq!(reply.code, 250, "{reply:?}");
     assert_eq!(
         setup.sink.wait_for(1).await[0].auth_user.as_deref(),
@@ -244,19 +234,12 @@ async fn header_from_other_than_the_account_is_refused() {
             .code,
         235
     );
-    assert_eq!(
-        client.cmd(&format!("MAIL FROM:<{ACCOUNT}>")).await.code,
-        250
-    );
-    assert_eq!(
-        client.cmd("RCPT TO:<collegue@ssss.gouv.qc.ca>").await.code,
-        250
-    );
-    assert_eq!(client.cmd("DATA").await.code, 354);
     client
-        .send(b"From: Julie <julie.gagnon@hotmail.com>\r\nSubject: x\r\n\r\ncorps\r\n")
+        .start_data(ACCOUNT, &["collegue@ssss.gouv.qc.ca"])
         .await;
-    let reply = client.cmd(".").await;
+    let reply = client
+        .finish_data(b"From: Julie <julie.gagnon@hotmail.com>\r\nSubject: x\r\n\r\ncorps\r\n")
+        .await;
     assert_eq!((reply.code, reply.esc), (550, [5, 7, 1]), "{reply:?}");
     setup.sentinelle.stop().await;
     assert_eq!(setup.sink.count(), 0);
