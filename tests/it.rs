@@ -8,6 +8,7 @@ mod lifecycle;
 mod limits;
 mod logs;
 mod relay;
+mod robustness;
 mod scan;
 mod security;
 mod submission;

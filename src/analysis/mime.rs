@@ -6,7 +6,7 @@
 //! Part paths follow IMAP section numbers: "1", "2.1"; the subject is "subject" (or
 //! "2.subject" for a forwarded message in part 2).
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 
@@ -52,8 +52,8 @@ pub struct Limits {
     pub max_archive_depth: usize,
     /// Largest decompressed-to-compressed ratio of an archive entry (zip bombs).
     pub max_expansion_ratio: usize,
-    /// Give up (with an unscannable entry) past this instant.
-    pub deadline: Option<Instant>,
+    /// Give up (with an unscannable entry) this long after the walk started.
+    pub time_limit: Option<Duration>,
 }
 
 impl Default for Limits {
@@ -64,7 +64,7 @@ impl Default for Limits {
             max_expanded_bytes: 200 * 1024 * 1024,
             max_archive_depth: 3,
             max_expansion_ratio: 250,
-            deadline: None,
+            time_limit: Some(Duration::from_secs(5)),
         }
     }
 }
@@ -97,6 +97,9 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
         budget: Budget {
             limits,
             expanded: 0,
+            deadline: limits
+                .time_limit
+                .and_then(|t| Instant::now().checked_add(t)),
         },
         stopped: false,
     };
@@ -161,7 +164,7 @@ impl Walk<'_> {
         if self.stopped {
             return;
         }
-        if self.limits.deadline.is_some_and(|d| Instant::now() > d) {
+        if self.budget.expired() {
             self.skip(location(&here, None), "analysis time limit reached");
             self.stopped = true;
             return;

@@ -37,9 +37,13 @@ pub enum Command {
         /// One JSON object per message instead of a table.
         #[arg(long)]
         json: bool,
-        /// Directory holding detectors.toml.
-        #[arg(long, default_value = "rules")]
-        rules: PathBuf,
+        /// Directory holding detectors.toml (default: the configuration's rules_dir, else
+        /// "rules").
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Configuration file: its rules_dir and [analysis] limits are used.
+        #[arg(long, short)]
+        config: Option<PathBuf>,
     },
     /// Configuration commands.
     Config {
@@ -64,7 +68,12 @@ pub enum ConfigAction {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve { config } => serve::run(config.as_deref()),
-        Command::Scan { paths, json, rules } => scan::run(&paths, &rules, json),
+        Command::Scan {
+            paths,
+            json,
+            rules,
+            config,
+        } => scan::run(&paths, rules, config.as_deref(), json),
         Command::Config {
             action: ConfigAction::Check { config },
         } => config::check(&config),

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::analysis::{self, Analysis, Engine, Limits};
+use crate::config::Config;
 
 /// One message to analyse: where it comes from, and its bytes.
 struct Source {
@@ -25,8 +26,20 @@ struct Report<'a> {
 }
 
 /// Runs the scan.
-pub fn run(paths: &[PathBuf], rules: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let engine = Engine::load_or_embedded(rules)?;
+pub fn run(
+    paths: &[PathBuf],
+    rules: Option<PathBuf>,
+    config: Option<&Path>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let (rules_dir, limits) = match config {
+        Some(path) => {
+            let config = Config::load(path)?;
+            (config.rules_dir, config.analysis)
+        }
+        None => (PathBuf::from("rules"), Limits::default()),
+    };
+    let engine = Engine::load_or_embedded(&rules.unwrap_or(rules_dir))?;
     let year = current_year();
     let mut errors = 0usize;
     let mut sources = Vec::new();
@@ -42,10 +55,6 @@ pub fn run(paths: &[PathBuf], rules: &Path, json: bool) -> anyhow::Result<ExitCo
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for (done, source) in sources.into_iter().enumerate() {
-        let limits = Limits {
-            deadline: Some(std::time::Instant::now() + std::time::Duration::from_secs(5)),
-            ..Limits::default()
-        };
         let analysis = analysis::analyse(&source.bytes, &engine, &limits, year);
         if analysis.confidential {
             confidential += 1;

@@ -278,6 +278,8 @@ pub struct Config {
     pub limits: Limits,
     /// Timeouts.
     pub timeouts: Timeouts,
+    /// Bounds on the analysis of one message (`[analysis]`).
+    pub analysis: crate::analysis::Limits,
     /// Logging.
     pub log: LogConfig,
 }
@@ -404,6 +406,7 @@ impl Validator<'_> {
             submission,
             limits: self.limits(raw.limits)?,
             timeouts: self.timeouts(raw.timeouts)?,
+            analysis: self.analysis(raw.analysis)?,
             log: self.log(raw.log)?,
         })
     }
@@ -525,17 +528,7 @@ impl Validator<'_> {
 
     fn limits(&self, raw: raw::RawLimits) -> Result<Limits, ConfigError> {
         let d = Limits::default();
-        let pick = |value: Option<Spanned<u64>>, default: usize, min: u64, max: u64, what: &str| {
-            match value {
-                None => Ok(default),
-                Some(v) if (min..=max).contains(v.get_ref()) => {
-                    usize::try_from(*v.get_ref()).map_err(|_| self.invalid(v.span(), "too large"))
-                }
-                Some(v) => {
-                    Err(self.invalid(v.span(), format!("{what} must be between {min} and {max}")))
-                }
-            }
-        };
+        let pick = |value, default, min, max, what| self.bounded(value, default, min, max, what);
         let auth_delay_ms = pick(
             raw.auth_failure_delay_ms,
             1000,
@@ -583,6 +576,75 @@ impl Validator<'_> {
             max_auth_failures: pick(raw.max_auth_failures, 3, 1, 100, "max_auth_failures")? as u32,
             auth_failure_delay: Duration::from_millis(auth_delay_ms as u64),
             max_errors: pick(raw.max_errors, 20, 1, 1000, "max_errors")? as u32,
+        })
+    }
+
+    /// A count from the file, checked against `min..=max`, or `default` when absent.
+    fn bounded(
+        &self,
+        value: Option<Spanned<u64>>,
+        default: usize,
+        min: u64,
+        max: u64,
+        what: &str,
+    ) -> Result<usize, ConfigError> {
+        match value {
+            None => Ok(default),
+            Some(v) if (min..=max).contains(v.get_ref()) => {
+                usize::try_from(*v.get_ref()).map_err(|_| self.invalid(v.span(), "too large"))
+            }
+            Some(v) => {
+                Err(self.invalid(v.span(), format!("{what} must be between {min} and {max}")))
+            }
+        }
+    }
+
+    fn analysis(&self, raw: raw::RawAnalysis) -> Result<crate::analysis::Limits, ConfigError> {
+        let d = crate::analysis::Limits::default();
+        let pick = |value, default, min, max, what| self.bounded(value, default, min, max, what);
+        let time_limit = match raw.time_limit {
+            None => d.time_limit,
+            Some(v) if v.get_ref().is_finite() && (0.01..=600.0).contains(v.get_ref()) => {
+                Some(Duration::from_secs_f64(*v.get_ref()))
+            }
+            Some(v) => {
+                return Err(self.invalid(
+                    v.span(),
+                    "time_limit is a number of seconds between 0.01 and 600",
+                ));
+            }
+        };
+        Ok(crate::analysis::Limits {
+            max_mime_depth: pick(
+                raw.max_mime_depth,
+                d.max_mime_depth,
+                1,
+                100,
+                "max_mime_depth",
+            )?,
+            max_parts: pick(raw.max_parts, d.max_parts, 1, 1_000_000, "max_parts")?,
+            max_expanded_bytes: pick(
+                raw.max_expanded_bytes,
+                d.max_expanded_bytes,
+                1024,
+                1 << 34,
+                "max_expanded_bytes",
+            )?,
+            max_archive_depth: pick(
+                raw.max_archive_depth,
+                d.max_archive_depth,
+                0,
+                10,
+                "max_archive_depth",
+            )?,
+            max_expansion_ratio: pick(
+                raw.max_expansion_ratio,
+                d.max_expansion_ratio,
+                2,
+                100_000,
+                "max_expansion_ratio",
+            )?,
+            time_limit,
         })
     }
 

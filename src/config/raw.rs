@@ -28,6 +28,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub timeouts: RawTimeouts,
     #[serde(default)]
+    pub analysis: RawAnalysis,
+    #[serde(default)]
     pub log: RawLog,
 }
 
@@ -111,4 +113,15 @@ pub struct RawTimeouts {
 pub struct RawLog {
     pub format: Option<Spanned<String>>,
     pub level: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnalysis {
+    pub max_mime_depth: Option<Spanned<u64>>,
+    pub max_parts: Option<Spanned<u64>>,
+    pub max_expanded_bytes: Option<Spanned<u64>>,
+    pub max_archive_depth: Option<Spanned<u64>>,
+    pub max_expansion_ratio: Option<Spanned<u64>>,
+    pub time_limit: Option<Spanned<f64>>,
 }

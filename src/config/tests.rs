@@ -70,3 +70,30 @@ fn fractional_timeouts_are_accepted() {
     let config = Config::parse(text, "t.toml").unwrap();
     assert_eq!(config.timeouts.upstream_command, Duration::from_millis(500));
 }
+
+#[test]
+fn analysis_limits_default_and_override() {
+    let config = Config::embedded_default().unwrap();
+    assert_eq!(config.analysis.max_mime_depth, 20);
+    assert_eq!(config.analysis.max_parts, 10_000);
+    assert_eq!(config.analysis.max_expanded_bytes, 200 * 1024 * 1024);
+    assert_eq!(config.analysis.max_archive_depth, 3);
+    assert_eq!(config.analysis.time_limit, Some(Duration::from_secs(5)));
+    let text = format!(
+        "{EMBEDDED_DEFAULT}\n[analysis]\nmax_parts = 50\ntime_limit = 0.5\nmax_archive_depth = 1\n"
+    );
+    let config = Config::parse(&text, "t.toml").unwrap();
+    assert_eq!(config.analysis.max_parts, 50);
+    assert_eq!(config.analysis.max_archive_depth, 1);
+    assert_eq!(config.analysis.time_limit, Some(Duration::from_millis(500)));
+    let with = |extra: &str| Config::parse(&format!("{EMBEDDED_DEFAULT}\n{extra}"), "t.toml");
+    let err = with("[analysis]\nmax_mime_depth = 0\n").unwrap_err();
+    assert!(err.to_string().starts_with("t.toml:"), "{err}");
+    assert!(
+        err.to_string()
+            .contains(":18: max_mime_depth must be between 1 and 100"),
+        "{err}"
+    );
+    let err = with("[analysis]\ntime_limit = -1\n").unwrap_err();
+    assert!(err.to_string().contains("time_limit"), "{err}");
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod ca;
+pub mod docs;
 pub mod sink;
 
 use std::net::SocketAddr;

@@ -11,6 +11,7 @@ use regex::Regex;
 
 use super::Confidence;
 use super::context::{Hit, Kind, Words};
+use super::patterns::floor_boundary;
 
 /// Id of the person-in-clinical-context detector.
 pub const PERSON: &str = "person_clinical_context";
@@ -22,8 +23,9 @@ const MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre
 /// The compiled built-in patterns.
 #[derive(Debug, Clone)]
 pub struct Clinical {
-    dob: Regex,
-    age: Regex,
+    /// Date-of-birth and age patterns: located by the engine's pattern search.
+    dob: String,
+    age: String,
     name: Regex,
     hl7_pid: Regex,
     fhir_json: Regex,
@@ -53,12 +55,10 @@ impl Clinical {
             r"(?:[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}}|[0-9]{{1,2}}(?:er)? (?:{MONTHS})\.? [0-9]{{4}}|(?:{MONTHS})\.? [0-9]{{1,2}},? [0-9]{{4}})"
         );
         Ok(Clinical {
-            dob: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.|nee? le|nee? en|date of birth|dob|d\.o\.b\.|birth ?date|born(?: on)?)[ :.]*{date}"
-            ))?,
-            age: Regex::new(
-                r"(?i)(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|aged [0-9]{1,3})",
-            )?,
+            dob: format!(
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.|nee? le|nee? en|date of birth|dob|d\.o\.b\.|birth ?date|born(?: on)?)[ :.]{{0,8}}{date}"
+            ),
+            age: r"(?i)(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|aged [0-9]{1,3})".to_owned(),
             // Case matters: a name is capitalised (or in capitals).
             name: Regex::new(
                 r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
@@ -75,24 +75,39 @@ impl Clinical {
         })
     }
 
-    /// A person in a clinical context, found in `text` (with its context `hits`).
-    pub fn person(&self, text: &str, words: &Words, hits: &[Hit], window: usize) -> Vec<Evidence> {
+    /// The patterns whose presence anywhere in a text makes [`Clinical::person`] worth
+    /// running: a date of birth, an age. They join the engine's single-pass pattern set.
+    pub fn triggers(&self) -> [&str; 2] {
+        [self.dob.as_str(), self.age.as_str()]
+    }
+
+    /// A person in a clinical context: the dates of birth `dobs` and ages `ages` found in
+    /// `text`, judged with the context words `hits` (which cover `window` bytes around each).
+    pub fn person(
+        &self,
+        text: &str,
+        dobs: &[(usize, usize)],
+        ages: &[(usize, usize)],
+        words: &Words,
+        hits: &[Hit],
+        window: usize,
+    ) -> Vec<Evidence> {
         let mut found = Vec::new();
         let clinical_near = |from: usize, to: usize| {
             let near = Words::near(hits, from.saturating_sub(window), to + window);
             words.any(near, Kind::Strong)
         };
         let name_near = |from: usize, to: usize| {
-            let lo = from.saturating_sub(window);
-            let hi = (to + window).min(text.len());
+            let lo = floor_boundary(text, from.saturating_sub(window));
+            let hi = floor_boundary(text, (to + window).min(text.len()));
             text.get(lo..hi)
                 .is_some_and(|around| self.name.is_match(around))
         };
-        for dob in self.dob.find_iter(text) {
-            if !clinical_near(dob.start(), dob.end()) {
+        for &(start, end) in dobs {
+            if !clinical_near(start, end) {
                 continue;
             }
-            let (confidence, sample) = if name_near(dob.start(), dob.end()) {
+            let (confidence, sample) = if name_near(start, end) {
                 (
                     Confidence::High,
                     "nom + date de naissance + contexte clinique",
@@ -104,17 +119,22 @@ impl Clinical {
                 detector: PERSON,
                 confidence,
                 sample: sample.to_owned(),
-                key: dob.as_str().chars().filter(char::is_ascii_digit).collect(),
+                key: text
+                    .get(start..end)
+                    .unwrap_or("")
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect(),
             });
         }
         if found.is_empty() {
-            for age in self.age.find_iter(text) {
-                if clinical_near(age.start(), age.end()) && name_near(age.start(), age.end()) {
+            for &(start, end) in ages {
+                if clinical_near(start, end) && name_near(start, end) {
                     found.push(Evidence {
                         detector: PERSON,
                         confidence: Confidence::Medium,
                         sample: "nom + age + contexte clinique".to_owned(),
-                        key: format!("age@{}", age.start()),
+                        key: format!("age@{start}"),
                     });
                 }
             }

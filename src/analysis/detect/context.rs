@@ -23,6 +23,8 @@ pub struct Words {
     automaton: AhoCorasick,
     /// For each pattern: the kinds it signals (a word may be in several lists).
     kinds: Vec<Vec<Kind>>,
+    /// Length of the longest word, in bytes.
+    longest: usize,
 }
 
 /// One word found in a text.
@@ -53,25 +55,53 @@ impl Words {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)?;
-        Ok(Words { automaton, kinds })
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        Ok(Words {
+            automaton,
+            kinds,
+            longest,
+        })
     }
 
     /// Every whole-word occurrence in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_within(text, &[(0, text.len())])
+    }
+
+    /// The whole-word occurrences that start inside the byte ranges `ranges` of `text` (sorted
+    /// by start; overlapping ranges are merged), in order. Only these stretches are read, so
+    /// text with no candidate identifier costs nothing here.
+    pub fn find_within(&self, text: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        self.automaton
-            .find_iter(text)
-            .filter(|m| {
-                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-                let after = bytes.get(m.end());
-                !before.is_some_and(|b| b.is_ascii_alphanumeric())
-                    && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-            })
-            .map(|m| Hit {
-                start: m.start(),
-                word: m.pattern().as_usize(),
-            })
-            .collect()
+        let mut hits = Vec::new();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for &(from, to) in ranges {
+            let (from, to) = (from.min(text.len()), to.min(text.len()));
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        for (from, to) in merged {
+            // Reading a little past the range lets a word that starts inside it end outside.
+            let to = (to + self.longest).min(text.len());
+            let input = aho_corasick::Input::new(bytes).span(from..to);
+            hits.extend(
+                self.automaton
+                    .find_iter(input)
+                    .filter(|m| {
+                        let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+                        let after = bytes.get(m.end());
+                        !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+                    })
+                    .map(|m| Hit {
+                        start: m.start(),
+                        word: m.pattern().as_usize(),
+                    }),
+            );
+        }
+        hits
     }
 
     /// The hits between `from` and `to` (byte offsets), from a sorted hit list.

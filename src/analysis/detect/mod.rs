@@ -7,17 +7,19 @@
 
 mod clinical;
 pub mod context;
+mod patterns;
 pub mod rules;
 pub mod validators;
 
 use std::path::Path;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::analysis::redact;
 use clinical::Clinical;
 pub use clinical::{PERSON, STRUCTURED};
 use context::{Kind, Words};
+use patterns::Patterns;
 pub use rules::RulesError;
 use validators::{Validator, Verdict};
 
@@ -57,7 +59,6 @@ impl Hit {
 
 struct Detector {
     id: String,
-    patterns: Vec<Regex>,
     validator: Validator,
     require_context: bool,
     confidence: Confidence,
@@ -77,8 +78,9 @@ pub struct Decision {
 /// The compiled rules.
 pub struct Engine {
     detectors: Vec<Detector>,
-    set: RegexSet,
-    /// For each pattern of the set: (detector index, pattern index).
+    patterns: Patterns,
+    /// For each configured pattern of the set: (detector index, pattern index). The set's
+    /// last patterns are the built-in triggers (see [`Clinical::triggers`]).
     owners: Vec<(usize, usize)>,
     words: Words,
     window: usize,
@@ -181,10 +183,9 @@ impl Engine {
                     "a detector needs at least one pattern".into(),
                 ));
             }
-            let mut patterns = Vec::with_capacity(d.patterns.len());
             for (p, pattern) in d.patterns.iter().enumerate() {
                 let source = format!("(?i){}", pattern.get_ref());
-                let regex = Regex::new(&source).map_err(|e| {
+                Regex::new(&source).map_err(|e| {
                     rules::invalid(
                         text,
                         origin,
@@ -192,14 +193,12 @@ impl Engine {
                         format!("invalid pattern: {e}"),
                     )
                 })?;
-                patterns.push(regex);
                 sources.push(source);
                 owners.push((index, p));
             }
             entries.extend(d.context.iter().map(|w| (fold(w), Kind::Detector(index))));
             detectors.push(Detector {
                 id,
-                patterns,
                 validator: d.validator,
                 require_context: d.require_context,
                 confidence: d.confidence,
@@ -207,10 +206,6 @@ impl Engine {
                 ignore: d.ignore.iter().map(|v| compact(v)).collect(),
             });
         }
-        let set = RegexSet::new(&sources).map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("patterns do not compile together: {e}"),
-        })?;
         let words = Words::new(&entries).map_err(|e| RulesError::Syntax {
             origin: origin.to_owned(),
             message: format!("context words: {e}"),
@@ -219,9 +214,15 @@ impl Engine {
             origin: origin.to_owned(),
             message: format!("built-in patterns: {e}"),
         })?;
+        // The built-in triggers follow the configured patterns.
+        sources.extend(clinical.triggers().iter().map(|t| (*t).to_owned()));
+        let patterns = Patterns::new(&sources).map_err(|e| RulesError::Syntax {
+            origin: origin.to_owned(),
+            message: format!("patterns do not compile together: {e}"),
+        })?;
         Ok(Engine {
             detectors,
-            set,
+            patterns,
             owners,
             words,
             window: raw.context.window,
@@ -234,23 +235,55 @@ impl Engine {
     }
 
     /// Every occurrence in `text` (already folded). `year` bounds NAM birth years.
+    ///
+    /// One pass of the pattern set tells which identifier patterns, and whether a date of
+    /// birth or an age, occur at all; only those are then located, and context words are
+    /// read only around what was located. Structured records are found by literal prefilters.
     pub fn scan(&self, text: &str, year: i32) -> Vec<Hit> {
-        let hits = self.words.find(text);
-        let mut found = Vec::new();
-        for index in self.set.matches(text).iter() {
-            let Some(&(d, p)) = self.owners.get(index) else {
+        let mut candidates = Vec::new();
+        let (mut dobs, mut ages) = (Vec::new(), Vec::new());
+        for (index, range) in self.patterns.find(text) {
+            let Some(&(d, _)) = self.owners.get(index) else {
+                // The built-in triggers, in the order of `Clinical::triggers`.
+                let at = (range.start, range.end);
+                if index == self.owners.len() {
+                    dobs.push(at);
+                } else {
+                    ages.push(at);
+                }
                 continue;
             };
             let detector = &self.detectors[d];
-            for m in detector.patterns[p].find_iter(text) {
-                if let Some(hit) = self.judge(detector, d, m, year, &hits) {
-                    found.push(hit);
-                }
+            let matched = &text[range.clone()];
+            let value = compact(matched);
+            if detector.ignore.contains(&value) {
+                continue;
+            }
+            let verdict = detector.validator.check(value.as_bytes(), year);
+            if verdict != Verdict::Invalid {
+                candidates.push((d, range, value, verdict));
             }
         }
+        dobs.sort_unstable();
+        ages.sort_unstable();
+        let mut windows: Vec<(usize, usize)> = candidates
+            .iter()
+            .map(|(_, range, _, _)| (range.start, range.end))
+            .chain(dobs.iter().chain(&ages).copied())
+            .map(|(start, end)| (start.saturating_sub(self.window), end + self.window))
+            .collect();
+        windows.sort_unstable();
+        let hits = self.words.find_within(text, &windows);
+
+        let mut found: Vec<Hit> = candidates
+            .into_iter()
+            .filter_map(|(d, range, value, verdict)| {
+                self.judge(d, text, range, value, verdict, &hits)
+            })
+            .collect();
         for evidence in self
             .clinical
-            .person(text, &self.words, &hits, self.window)
+            .person(text, &dobs, &ages, &self.words, &hits, self.window)
             .into_iter()
             .chain(self.clinical.structured(text))
         {
@@ -266,21 +299,18 @@ impl Engine {
 
     fn judge(
         &self,
-        detector: &Detector,
         index: usize,
-        m: regex::Match<'_>,
-        year: i32,
+        text: &str,
+        range: std::ops::Range<usize>,
+        value: String,
+        verdict: Verdict,
         hits: &[context::Hit],
     ) -> Option<Hit> {
-        let value = compact(m.as_str());
-        if detector.ignore.contains(&value) {
-            return None;
-        }
-        let verdict = detector.validator.check(value.as_bytes(), year);
+        let detector = &self.detectors[index];
         let near = Words::near(
             hits,
-            m.start().saturating_sub(self.window),
-            m.end() + self.window,
+            range.start.saturating_sub(self.window),
+            range.end + self.window,
         );
         let own = self.words.any(near, Kind::Detector(index));
         let strong = self.words.any(near, Kind::Strong);
@@ -300,7 +330,7 @@ impl Engine {
         Some(Hit {
             detector: detector.id.clone(),
             confidence,
-            sample: redact::sample(m.as_str()),
+            sample: redact::sample(&text[range]),
             key: value,
         })
     }

@@ -31,6 +31,8 @@ pub struct Budget<'l> {
     pub limits: &'l Limits,
     /// Bytes expanded so far (decompressed entries and decoded text).
     pub expanded: usize,
+    /// When the walk gives up (from `limits.time_limit`).
+    pub deadline: Option<Instant>,
 }
 
 impl Budget<'_> {
@@ -41,7 +43,7 @@ impl Budget<'_> {
 
     /// True past the deadline.
     pub fn expired(&self) -> bool {
-        self.limits.deadline.is_some_and(|d| Instant::now() > d)
+        self.deadline.is_some_and(|d| Instant::now() > d)
     }
 }
 

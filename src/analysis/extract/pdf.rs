@@ -11,9 +11,14 @@ use crate::analysis::mime::Location;
 /// Most pages read from one PDF.
 const MAX_PAGES: u32 = 2000;
 
+/// Largest decompressed size of one PDF stream (object streams, page contents): a small
+/// compressed stream cannot inflate beyond it (PDF flate bombs).
+const MAX_STREAM: usize = 16 * 1024 * 1024;
+
 /// Extracts the text of `bytes`.
 pub fn text(bytes: &[u8], location: Location, budget: &mut Budget<'_>, out: &mut Vec<Piece>) {
-    let result = catch_unwind(AssertUnwindSafe(|| extract(bytes)));
+    let limit = budget.remaining().min(MAX_STREAM);
+    let result = catch_unwind(AssertUnwindSafe(|| extract(bytes, limit)));
     match result {
         Ok(Ok(text)) if text.len() <= budget.remaining() => {
             budget.expanded += text.len();
@@ -31,8 +36,13 @@ pub fn text(bytes: &[u8], location: Location, budget: &mut Budget<'_>, out: &mut
     }
 }
 
-fn extract(bytes: &[u8]) -> Result<String, &'static str> {
-    let document = lopdf::Document::load_mem(bytes).map_err(|_| "corrupt or truncated pdf")?;
+fn extract(bytes: &[u8], limit: usize) -> Result<String, &'static str> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limit),
+        ..lopdf::LoadOptions::default()
+    };
+    let document = lopdf::Document::load_mem_with_options(bytes, options)
+        .map_err(|_| "corrupt or truncated pdf")?;
     if document.is_encrypted() {
         return Err("password-protected or encrypted pdf");
     }
@@ -44,10 +54,21 @@ fn extract(bytes: &[u8]) -> Result<String, &'static str> {
         .collect();
     let mut text = String::new();
     for page in pages {
-        // A page whose fonts lopdf cannot decode is skipped, not fatal.
-        if let Ok(page_text) = document.extract_text(&[page]) {
-            text.push_str(&page_text);
-            text.push('\n');
+        match document.extract_text_with_limit(&[page], limit) {
+            Ok(page_text) => {
+                text.push_str(&page_text);
+                text.push('\n');
+            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                return Err("pdf stream expands beyond the size limit");
+            }
+            // A page whose fonts lopdf cannot decode is skipped, not fatal.
+            Err(_) => {}
+        }
+        if text.len() > limit {
+            return Err("pdf text over the size limit");
         }
     }
     Ok(text)

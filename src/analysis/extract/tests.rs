@@ -17,6 +17,7 @@ fn run(bytes: &[u8], limits: &Limits) -> Vec<Piece> {
     let mut budget = Budget {
         limits,
         expanded: 0,
+        deadline: None,
     };
     let mut out = Vec::new();
     let location = Location {

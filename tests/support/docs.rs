@@ -1,0 +1,197 @@
+//! Real attachments built at test time (fake data only): PDF with compressed page streams
+//! (lopdf), docx and zip archives (zip), HL7 v2, and MIME messages that carry them.
+//! Shared by the integration tests and the benchmarks (`#[path]` include).
+
+#![allow(dead_code)]
+
+use std::io::Write;
+
+use base64::Engine as _;
+use lopdf::content::{Content, Operation};
+use lopdf::{Document, Object, Stream, dictionary};
+
+/// A PDF with one page per entry of `pages`, each line of a page a text line, the content
+/// streams Flate-compressed. ASCII text only (the standard Helvetica encoding).
+pub fn pdf(pages: &[Vec<String>]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+    });
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut operations = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 10.into()]),
+            Operation::new("TL", vec![12.into()]),
+            Operation::new("Td", vec![40.into(), 800.into()]),
+        ];
+        for line in lines {
+            operations.push(Operation::new(
+                "Tj",
+                vec![Object::string_literal(line.as_str())],
+            ));
+            operations.push(Operation::new("T*", vec![]));
+        }
+        operations.push(Operation::new("ET", vec![]));
+        let content = Content { operations }.encode().expect("encode page");
+        let mut stream = Stream::new(dictionary! {}, content);
+        stream.compress().expect("compress page");
+        let content_id = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+        });
+        kids.push(page_id.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+    });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save pdf");
+    out
+}
+
+/// A zip archive of `entries` (Deflate).
+pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    zip_with(entries, zip::CompressionMethod::Deflated)
+}
+
+/// A zip archive of `entries` with `method`.
+pub fn zip_with(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(method)
+        .large_file(false);
+    for (name, data) in entries {
+        writer.start_file(*name, options).expect("zip entry");
+        writer.write_all(data).expect("zip write");
+    }
+    writer.finish().expect("zip finish").into_inner()
+}
+
+/// A minimal but real docx whose paragraphs are `paragraphs`.
+pub fn docx(paragraphs: &[String]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(p)
+            )
+        })
+        .collect();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    zip(&[
+        (
+            "[Content_Types].xml",
+            b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+        ),
+        (
+            "_rels/.rels",
+            b"<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+        ),
+        ("word/document.xml", document.as_bytes()),
+    ])
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An HL7 v2 ORU^R01 lab result for Gaston Tremblay (fake), NAM TREG54010114.
+pub fn hl7_result() -> Vec<u8> {
+    "MSH|^~\\&|LAB|CHUM|DME|CHUM|20261120083000||ORU^R01|MSG00001|P|2.5.1\r\
+PID|1||TREG54010114^^^RAMQ^JHN||TREMBLAY^GASTON||19540101|M|||123 RUE FICTIVE^^MONTREAL^QC^H2X1Y4\r\
+OBR|1||LAB123|GLU^Glucose\r\
+OBX|1|NM|GLU^Glucose||7.2|mmol/L|3.9-6.1|H|||F\r"
+        .as_bytes()
+        .to_vec()
+}
+
+/// Ordinary French prose with no identifier, about `size` bytes.
+pub fn french_prose(size: usize) -> String {
+    const SENTENCES: &[&str] = &[
+        "La réunion du comité de direction aura lieu jeudi prochain dans la grande salle du troisième étage.",
+        "Merci de confirmer votre présence avant mercredi midi auprès de l'adjointe administrative.",
+        "Le nouveau système de réservation des salles entrera en fonction au début du mois de décembre.",
+        "Nous rappelons que le stationnement du pavillon B sera fermé pour des travaux d'entretien.",
+        "La cafétéria offrira un menu spécial pour souligner la semaine de la reconnaissance du personnel.",
+        "Les formations sur la sécurité de l'information sont obligatoires pour tous les employés.",
+        "Veuillez noter que les bureaux seront fermés le lundi de l'Action de grâce.",
+        "Le rapport annuel sera déposé au conseil d'administration lors de la séance de février.",
+        "Une collecte de fonds au profit de la fondation se tiendra dans le hall principal.",
+        "Pour toute question, communiquez avec le centre de services informatiques au poste 4521.",
+        "La séance du 12 décembre débutera à 13 h 30 à la salle 3.204 du pavillon principal.",
+        "Le budget de 2027 prévoit 45 postes et une hausse de 2,5 % des dépenses de fonctionnement.",
+    ];
+    let mut text = String::with_capacity(size + 200);
+    let mut i = 0usize;
+    while text.len() < size {
+        text.push_str(SENTENCES[i % SENTENCES.len()]);
+        text.push(if i % 7 == 6 { '\n' } else { ' ' });
+        i += 1;
+    }
+    text
+}
+
+/// One attachment of [`mime`].
+pub struct Attachment<'a> {
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// A multipart/mixed message: a text/plain body then `attachments`, base64-encoded,
+/// CRLF line endings.
+pub fn mime(subject: &str, body: &str, attachments: &[Attachment<'_>]) -> Vec<u8> {
+    let mut out = format!(
+        "From: dre.gagnon@ssss.gouv.qc.ca\r\nTo: collegue@example.com\r\nSubject: {subject}\r\n\
+Message-ID: <test@ssss.gouv.qc.ca>\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"=_limite\"\r\n\r\n--=_limite\r\n\
+Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+    )
+    .into_bytes();
+    out.extend_from_slice(body.replace('\n', "\r\n").as_bytes());
+    out.extend_from_slice(b"\r\n");
+    for a in attachments {
+        out.extend_from_slice(
+            format!(
+                "--=_limite\r\nContent-Type: {}; name=\"{}\"\r\nContent-Disposition: attachment; filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+                a.content_type, a.filename, a.filename
+            )
+            .as_bytes(),
+        );
+        let encoded = base64::engine::general_purpose::STANDARD.encode(a.bytes);
+        for line in encoded.as_bytes().chunks(76) {
+            out.extend_from_slice(line);
+            out.extend_from_slice(b"\r\n");
+        }
+    }
+    out.extend_from_slice(b"--=_limite--\r\n");
+    out
+}
