@@ -7,6 +7,7 @@ mod cli;
 mod lifecycle;
 mod limits;
 mod logs;
+mod quality;
 mod relay;
 mod robustness;
 mod scan;

@@ -202,7 +202,7 @@ impl Walk<'_> {
             }
             PartType::Text(text) => self.text(location(&here, filename), text.to_string()),
             PartType::Html(html) => {
-                let text = mail_parser::decoders::html::html_to_text(html);
+                let text = super::text::html_to_text(html);
                 self.text(location(&here, filename), text);
             }
             PartType::Binary(bytes) | PartType::InlineBinary(bytes) => {

@@ -52,6 +52,33 @@ pub fn fold(text: &str) -> String {
 const LATIN1_LETTERS: [u8; 64] =
     *b"AAAAAA\0CEEEEIIII\0NOOOOO\0OUUUUY\0\0aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
 
+/// HTML turned into text, with a space where a block or table-cell tag stood, so that the
+/// cells of a table ("<td>MARTIN</td><td>MARI 7258 2413</td>") do not run together.
+pub fn html_to_text(html: &str) -> String {
+    const BREAKS: [&str; 14] = [
+        "td", "th", "tr", "br", "p", "div", "li", "table", "h1", "h2", "h3", "h4", "dd", "dt",
+    ];
+    let mut spaced = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let (head, tail) = rest.split_at(at);
+        spaced.push_str(head);
+        let name: String = tail[1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if BREAKS.contains(&name.as_str()) {
+            spaced.push(' ');
+        }
+        spaced.push('<');
+        rest = &tail[1..];
+    }
+    spaced.push_str(rest);
+    mail_parser::decoders::html::html_to_text(&spaced)
+}
+
 fn fold_char(c: char, out: &mut String) {
     let plain = match c {
         'À'..='Å' => 'A',
@@ -108,6 +135,15 @@ mod tests {
         assert_eq!(fold("e\u{301}te\u{301}"), "ete");
         assert_eq!(fold("l’usager – né"), "l'usager - ne");
         assert_eq!(fold("plain ASCII stays"), "plain ASCII stays");
+    }
+
+    #[test]
+    fn table_cells_stay_apart_in_html_text() {
+        let text = html_to_text(
+            "<table><tr><td>MARTIN, Isabelle</td><td>MARI 7258 2413</td></tr><tr><td>x</td></tr></table>N<b>A</b>M",
+        );
+        assert!(text.contains("Isabelle MARI 7258 2413"), "{text:?}");
+        assert!(text.contains("NAM"), "{text:?}");
     }
 
     #[test]

@@ -18,7 +18,10 @@ pub const PERSON: &str = "person_clinical_context";
 /// Id of the structured-record detector.
 pub const STRUCTURED: &str = "structured_clinical_record";
 
-const MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|janv|fevr|avr|juil|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
+const MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|janv|fevr|avr|juill|juil|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
+
+/// How far before an age a name must stand ("Mme Lalonde Therese, 79 ans").
+const AGE_NAME_REACH: usize = 60;
 
 /// The compiled built-in patterns.
 #[derive(Debug, Clone)]
@@ -56,12 +59,12 @@ impl Clinical {
         );
         Ok(Clinical {
             dob: format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.|nee? le|nee? en|date of birth|dob|d\.o\.b\.|birth ?date|born(?: on)?)[ :.]{{0,8}}{date}"
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,]{{0,8}}(?:le )?{date}"
             ),
-            age: r"(?i)(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|aged [0-9]{1,3})".to_owned(),
+            age: r"(?i)(?:(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|[0-9]{1,3} ?(?:yo|y/o|y\.o\.)|aged [0-9]{1,3})|\([0-9]{1,3} ?(?:ans|[mfh])\))".to_owned(),
             // Case matters: a name is capitalised (or in capitals).
             name: Regex::new(
-                r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
+                r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Miss)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name|enfant|child)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?,?[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)",
             )?,
             hl7_pid: Regex::new(r"(?:^|[\r\n])PID\|([^\r\n]*)")?,
             fhir_json: Regex::new(
@@ -93,27 +96,31 @@ impl Clinical {
         window: usize,
     ) -> Vec<Evidence> {
         let mut found = Vec::new();
-        let clinical_near = |from: usize, to: usize| {
+        let clinical_near = |from: usize, to: usize, kind: Kind| {
             let near = Words::near(hits, from.saturating_sub(window), to + window);
-            words.any(near, Kind::Strong)
+            words.any(near, kind)
         };
-        let name_near = |from: usize, to: usize| {
-            let lo = floor_boundary(text, from.saturating_sub(window));
-            let hi = floor_boundary(text, (to + window).min(text.len()));
+        let name_within = |from: usize, to: usize| {
+            let lo = floor_boundary(text, from);
+            let hi = floor_boundary(text, to.min(text.len()));
             text.get(lo..hi)
                 .is_some_and(|around| self.name.is_match(around))
         };
         for &(start, end) in dobs {
-            if !clinical_near(start, end) {
-                continue;
-            }
-            let (confidence, sample) = if name_near(start, end) {
+            let strong = clinical_near(start, end, Kind::Strong);
+            let named = name_within(start.saturating_sub(window), end + window);
+            // A named person's date of birth next to any health word is health information;
+            // a date of birth alone needs strong clinical words.
+            let (confidence, sample) = if named && (strong || clinical_near(start, end, Kind::Weak))
+            {
                 (
                     Confidence::High,
                     "nom + date de naissance + contexte clinique",
                 )
-            } else {
+            } else if strong {
                 (Confidence::Medium, "date de naissance + contexte clinique")
+            } else {
+                continue;
             };
             found.push(Evidence {
                 detector: PERSON,
@@ -129,14 +136,23 @@ impl Clinical {
         }
         if found.is_empty() {
             for &(start, end) in ages {
-                if clinical_near(start, end) && name_near(start, end) {
-                    found.push(Evidence {
-                        detector: PERSON,
-                        confidence: Confidence::Medium,
-                        sample: "nom + age + contexte clinique".to_owned(),
-                        key: format!("age@{start}"),
-                    });
+                // The name stands just before the age ("Mme Lalonde, 79 ans").
+                if !name_within(start.saturating_sub(AGE_NAME_REACH), start) {
+                    continue;
                 }
+                let confidence = if clinical_near(start, end, Kind::Strong) {
+                    Confidence::High
+                } else if clinical_near(start, end, Kind::Weak) {
+                    Confidence::Medium
+                } else {
+                    continue;
+                };
+                found.push(Evidence {
+                    detector: PERSON,
+                    confidence,
+                    sample: "nom + age + contexte clinique".to_owned(),
+                    key: format!("age@{start}"),
+                });
             }
         }
         found

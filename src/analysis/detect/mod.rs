@@ -108,6 +108,48 @@ fn compact(value: &str) -> String {
         .collect()
 }
 
+/// The context words near one candidate.
+struct Near<'h> {
+    words: &'h Words,
+    before: &'h [context::Hit],
+    after: &'h [context::Hit],
+}
+
+impl Near<'_> {
+    fn any(&self, kind: Kind) -> bool {
+        self.words.any(self.before, kind) || self.words.any(self.after, kind)
+    }
+
+    fn distinct_strong(&self) -> usize {
+        let both: Vec<context::Hit> = self.before.iter().chain(self.after).copied().collect();
+        self.words.distinct(&both, Kind::Strong)
+    }
+
+    fn own(&self, detector: usize) -> bool {
+        self.any(Kind::Detector(detector))
+    }
+}
+
+/// True when the match at `range` continues, through at most one space or dash, into more
+/// digits: "496 388 919 471" holds no SIN, it is a 12-digit number.
+fn part_of_longer_number(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let separator = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(|b| matches!(b, b' ' | b'-' | b'.'))
+    };
+    let (start, end) = (range.start, range.end);
+    let ends_in_digit = digit(end.checked_sub(1));
+    let starts_with_digit = digit(Some(start));
+    let after =
+        ends_in_digit && (digit(Some(end)) || (separator(Some(end)) && digit(end.checked_add(1))));
+    let before = starts_with_digit
+        && (digit(start.checked_sub(1))
+            || (separator(start.checked_sub(1)) && digit(start.checked_sub(2))));
+    after || before
+}
+
 /// The detectors shipped with Sentinelle (rules/detectors.toml at build time), used when
 /// the rules directory has no detectors.toml.
 pub const EMBEDDED: &str = include_str!("../../../rules/detectors.toml");
@@ -242,6 +284,9 @@ impl Engine {
     pub fn scan(&self, text: &str, year: i32) -> Vec<Hit> {
         let mut candidates = Vec::new();
         let (mut dobs, mut ages) = (Vec::new(), Vec::new());
+        // Per detector: candidates whose check failed, and candidates that passed.
+        let mut failed = vec![0usize; self.detectors.len()];
+        let mut passed = vec![0usize; self.detectors.len()];
         for (index, range) in self.patterns.find(text) {
             let Some(&(d, _)) = self.owners.get(index) else {
                 // The built-in triggers, in the order of `Clinical::triggers`.
@@ -260,12 +305,27 @@ impl Engine {
                 continue;
             }
             let verdict = detector.validator.check(value.as_bytes(), year);
+            if verdict == Verdict::Valid {
+                passed[d] += 1;
+            } else {
+                failed[d] += 1;
+            }
             if verdict != Verdict::Invalid {
                 candidates.push((d, range, value, verdict));
             }
         }
-        dobs.sort_unstable();
         ages.sort_unstable();
+        // Two patterns of one detector may match the same value ("no de dossier : 123456"
+        // and "dossier : 123456"): the first, longest match stands for it.
+        candidates.sort_by_key(|(d, range, _, _)| (*d, range.start, std::cmp::Reverse(range.end)));
+        let mut last: Option<(usize, usize)> = None;
+        candidates.retain(|(d, range, _, _)| {
+            let overlaps = last.is_some_and(|(ld, end)| ld == *d && range.start < end);
+            if !overlaps {
+                last = Some((*d, range.end));
+            }
+            !overlaps
+        });
         let mut windows: Vec<(usize, usize)> = candidates
             .iter()
             .map(|(_, range, _, _)| (range.start, range.end))
@@ -275,6 +335,26 @@ impl Engine {
         windows.sort_unstable();
         let hits = self.words.find_within(text, &windows);
 
+        // A column of codes most of which fail the check digit is a column of product or
+        // serial codes: the few that pass do so by chance (one in ten).
+        let by_chance = |d: usize| failed[d] >= 3 && failed[d] > 2 * passed[d];
+        // A health number with a wrong check digit (a typo), called one or amid clinical words,
+        // still gives its holder's birth date.
+        for (d, range, _, verdict) in &candidates {
+            let near = self.context(range, &hits);
+            if *verdict == Verdict::ChecksumMismatch
+                && self.detectors[*d].validator == Validator::RamqNam
+                && !by_chance(*d)
+                && (near.own(*d) || near.distinct_strong() >= 2)
+            {
+                dobs.push((range.start, range.end));
+            }
+        }
+        dobs.sort_unstable();
+        let candidates: Vec<_> = candidates
+            .into_iter()
+            .filter(|(d, range, _, _)| !by_chance(*d) || self.context(range, &hits).own(*d))
+            .collect();
         let mut found: Vec<Hit> = candidates
             .into_iter()
             .filter_map(|(d, range, value, verdict)| {
@@ -297,6 +377,23 @@ impl Engine {
         found
     }
 
+    /// The context words around `range` (not inside it: a label the pattern includes, such
+    /// as "no de dossier", is not context for its own match).
+    fn context<'h>(&'h self, range: &std::ops::Range<usize>, hits: &'h [context::Hit]) -> Near<'h> {
+        let window = Words::near(
+            hits,
+            range.start.saturating_sub(self.window),
+            range.end + self.window,
+        );
+        let before = window.partition_point(|h| h.start < range.start);
+        let after = window.partition_point(|h| h.start < range.end);
+        Near {
+            words: &self.words,
+            before: &window[..before],
+            after: &window[after..],
+        }
+    }
+
     fn judge(
         &self,
         index: usize,
@@ -307,24 +404,30 @@ impl Engine {
         hits: &[context::Hit],
     ) -> Option<Hit> {
         let detector = &self.detectors[index];
-        let near = Words::near(
-            hits,
-            range.start.saturating_sub(self.window),
-            range.end + self.window,
-        );
-        let own = self.words.any(near, Kind::Detector(index));
-        let strong = self.words.any(near, Kind::Strong);
-        let anti = self.words.any(near, Kind::Anti);
+        let near = self.context(&range, hits);
+        if part_of_longer_number(text, &range) {
+            return None;
+        }
+        let own = near.own(index);
+        let strong = near.any(Kind::Strong);
+        let anti = near.any(Kind::Anti);
         let confidence = match verdict {
             Verdict::Invalid => return None,
-            Verdict::Valid if own || strong => detector.confidence_with_context,
-            Verdict::Valid if detector.require_context || anti => return None,
+            // The identifier's own words always count.
+            Verdict::Valid if own => detector.confidence_with_context,
+            // Detectors that need their own words (a SIN is only a SIN when called one).
+            Verdict::Valid if detector.require_context => return None,
+            // Commercial words without the identifier's own or clinical ones: a product or
+            // order code; with clinical ones too, the doubt keeps the plain confidence.
+            Verdict::Valid if anti && !strong => return None,
+            Verdict::Valid if anti => detector.confidence,
+            // Clinical words around a validated identifier: it is about a patient. (Weak words
+            // are not enough: every hospital signature says "hopital".)
+            Verdict::Valid if strong => detector.confidence_with_context,
             Verdict::Valid => detector.confidence,
             // A possible date with a wrong check digit: a typo counts only when both the
             // identifier's own words and clinical words surround it.
-            Verdict::ChecksumMismatch if own && self.words.distinct(near, Kind::Strong) >= 2 => {
-                Confidence::Medium
-            }
+            Verdict::ChecksumMismatch if own && near.distinct_strong() >= 2 => Confidence::Medium,
             Verdict::ChecksumMismatch => return None,
         };
         Some(Hit {

@@ -51,9 +51,13 @@ fn nam_typo_counts_only_with_its_own_words_and_clinical_context() {
     assert!(scan("Numero: TREG54010115").is_empty());
     let hits =
         scan("NAM de la patiente: TREG 5401 0115, diagnostic de diabete, ordonnance jointe.");
+    // The typo still carries a birth date: a person in a clinical context, without a name.
     assert_eq!(
         detectors(&hits),
-        vec![("quebec_health_number", Confidence::Medium)]
+        vec![
+            ("quebec_health_number", Confidence::Medium),
+            ("person_clinical_context", Confidence::Medium)
+        ]
     );
 }
 
