@@ -73,16 +73,17 @@ pub fn text<R: Read + Seek>(
 }
 
 /// Appends the character data of `xml`, with block ends as newlines and cells as tabs.
+/// The XML is read in place (no copy per event); text that is not UTF-8 is read lossily.
 pub fn xml_text(xml: &[u8], out: &mut String) {
-    let mut reader = Reader::from_reader(xml);
-    let mut buf = Vec::new();
+    let text = String::from_utf8_lossy(xml);
+    let mut reader = Reader::from_str(&text);
     loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Text(t)) => out.push_str(&unescape(&t)),
+        match reader.read_event() {
+            Ok(Event::Text(t)) => unescape_into(&t, out),
             Ok(Event::CData(t)) => out.push_str(&t),
             Ok(Event::GeneralRef(r)) => {
                 let name: &str = &r;
-                out.push_str(&unescape(&format!("&{name};")));
+                unescape_into(&format!("&{name};"), out);
             }
             Ok(Event::End(e)) => separator(e.local_name().into_inner(), out),
             Ok(Event::Empty(e)) => match e.local_name().into_inner() {
@@ -94,7 +95,6 @@ pub fn xml_text(xml: &[u8], out: &mut String) {
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
-        buf.clear();
     }
 }
 
@@ -106,9 +106,13 @@ fn separator(name: &str, out: &mut String) {
     }
 }
 
-fn unescape(s: &str) -> String {
+fn unescape_into(s: &str, out: &mut String) {
     if !s.contains('&') {
-        return s.to_owned();
+        out.push_str(s);
+        return;
     }
-    quick_xml::escape::unescape(s).map_or_else(|_| s.to_owned(), |c| c.into_owned())
+    match quick_xml::escape::unescape(s) {
+        Ok(c) => out.push_str(&c),
+        Err(_) => out.push_str(s),
+    }
 }

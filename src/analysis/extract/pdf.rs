@@ -53,22 +53,20 @@ fn extract(bytes: &[u8], limit: usize) -> Result<String, &'static str> {
         .take(MAX_PAGES as usize)
         .collect();
     let mut text = String::new();
-    for page in pages {
-        match document.extract_text_with_limit(&[page], limit) {
-            Ok(page_text) => {
-                text.push_str(&page_text);
-                text.push('\n');
+    // One call for every page: fonts and the page tree are read once.
+    for chunk in document.extract_text_chunks_with_limit(&pages, limit) {
+        match chunk {
+            Ok(piece) => {
+                text.push_str(&piece);
+                if text.len() > limit {
+                    return Err("pdf text over the size limit");
+                }
             }
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
-            })) => {
-                return Err("pdf stream expands beyond the size limit");
-            }
-            // A page whose fonts lopdf cannot decode is skipped, not fatal.
+            })) => return Err("pdf stream expands beyond the size limit"),
+            // A piece whose font lopdf cannot decode is skipped, not fatal.
             Err(_) => {}
-        }
-        if text.len() > limit {
-            return Err("pdf text over the size limit");
         }
     }
     Ok(text)
