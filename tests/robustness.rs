@@ -358,3 +358,82 @@ fn the_time_limit_yields_an_unscannable_entry() {
     let analysis = analysis::analyse(&raw, &engine(), &limits, YEAR);
     assert_eq!(reasons(&analysis), vec!["1: analysis time limit reached"]);
 }
+
+#[test]
+fn parallel_extraction_finds_what_one_thread_finds_and_keeps_the_budget() {
+    let filler: Vec<String> = (0..25_000)
+        .map(|i| format!("ligne {i} du document"))
+        .collect();
+    let mut pages = vec![filler.clone()];
+    pages.push(clinical_lines());
+    let pdf = docs::pdf(&pages);
+    let mut paragraphs = filler.clone();
+    paragraphs.extend(clinical_lines());
+    let docx = docs::docx(&paragraphs);
+    let csv = filler.join("\n") + "\nTremblay,TREG54010114\n";
+    let zip = docs::zip(&[("a/liste.csv", csv.as_bytes())]);
+    let raw = docs::mime(
+        "x",
+        "voir",
+        &[
+            Attachment {
+                filename: "a.pdf",
+                content_type: "application/pdf",
+                bytes: &pdf,
+            },
+            Attachment {
+                filename: "b.docx",
+                content_type: "application/octet-stream",
+                bytes: &docx,
+            },
+            Attachment {
+                filename: "c.zip",
+                content_type: "application/zip",
+                bytes: &zip,
+            },
+            Attachment {
+                filename: "d.csv",
+                content_type: "text/csv",
+                bytes: csv.as_bytes(),
+            },
+        ],
+    );
+    assert!(
+        raw.len() > 512 * 1024,
+        "large enough to be shared: {}",
+        raw.len()
+    );
+    let run = |threads: usize, max_expanded_bytes: usize| {
+        let limits = Limits {
+            threads,
+            max_expanded_bytes,
+            ..Limits::default()
+        };
+        let result = analysis::analyse(&raw, &engine(), &limits, YEAR);
+        let mut findings: Vec<(String, String)> = result
+            .findings
+            .iter()
+            .map(|f| (f.location.part.clone(), f.detector.clone()))
+            .collect();
+        findings.sort();
+        (findings, reasons(&result))
+    };
+    let (one, none) = run(1, 200 * 1024 * 1024);
+    let (two, also_none) = run(2, 200 * 1024 * 1024);
+    assert_eq!(one, two);
+    assert!(none.is_empty() && also_none.is_empty(), "{none:?}");
+    for part in ["2", "3", "4", "5"] {
+        assert!(
+            one.iter()
+                .any(|(p, d)| p == part && d == "quebec_health_number"),
+            "{part}: {one:?}"
+        );
+    }
+    // A budget too small for all of them: whatever the threads, some are reported.
+    let (_, reported) = run(2, 200 * 1024);
+    assert!(!reported.is_empty());
+    assert!(
+        reported.iter().all(|r| r.contains("size limit")),
+        "{reported:?}"
+    );
+}

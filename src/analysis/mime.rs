@@ -6,6 +6,8 @@
 //! Part paths follow IMAP section numbers: "1", "2.1"; the subject is "subject" (or
 //! "2.subject" for a forwarded message in part 2).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
@@ -54,6 +56,9 @@ pub struct Limits {
     pub max_expansion_ratio: usize,
     /// Give up (with an unscannable entry) this long after the walk started.
     pub time_limit: Option<Duration>,
+    /// Threads that extract the attachments of one large message (1: none besides the
+    /// caller's). Parallelism shortens the analysis of big messages, not the total work.
+    pub threads: usize,
 }
 
 impl Default for Limits {
@@ -65,6 +70,7 @@ impl Default for Limits {
             max_archive_depth: 3,
             max_expansion_ratio: 250,
             time_limit: Some(Duration::from_secs(5)),
+            threads: 2,
         }
     }
 }
@@ -80,34 +86,84 @@ pub struct Extracted {
     pub records: Vec<(Location, &'static str)>,
 }
 
-struct Walk<'l> {
+struct Walk<'l, 'm> {
     limits: &'l Limits,
     out: Extracted,
     parts: usize,
     budget: Budget<'l>,
     stopped: bool,
+    /// Attachments to extract once the walk is done (possibly in parallel), in order.
+    binaries: Vec<(Location, &'m [u8])>,
 }
+
+/// Below this many attachment bytes, extraction stays on the caller's thread.
+const PARALLEL_FROM: usize = 512 * 1024;
 
 /// Walks `raw` and returns its texts and unscannable parts.
 pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
+    let deadline = limits
+        .time_limit
+        .and_then(|t| Instant::now().checked_add(t));
+    let parsed = MessageParser::new().parse(raw);
     let mut walk = Walk {
         limits,
         out: Extracted::default(),
         parts: 0,
-        budget: Budget {
-            limits,
-            expanded: 0,
-            deadline: limits
-                .time_limit
-                .and_then(|t| Instant::now().checked_add(t)),
-        },
+        budget: Budget::new(limits, deadline),
         stopped: false,
+        binaries: Vec::new(),
     };
-    match MessageParser::new().parse(raw) {
-        Some(message) => walk.message(&message, "", 0),
+    match &parsed {
+        Some(message) => walk.message(message, "", 0),
         None => walk.skip(location("1", None), "message is not parseable MIME"),
     }
+    let binaries = std::mem::take(&mut walk.binaries);
+    for pieces in extract_all(&binaries, &walk.budget, limits.threads) {
+        walk.pieces(pieces);
+    }
     walk.out
+}
+
+/// Extracts every attachment of `binaries` under the shared `budget`, on up to `threads`
+/// threads when there is enough to share; the results keep the attachments' order.
+fn extract_all(
+    binaries: &[(Location, &[u8])],
+    budget: &Budget<'_>,
+    threads: usize,
+) -> Vec<Vec<Piece>> {
+    let one = |(location, bytes): &(Location, &[u8])| {
+        let mut pieces = Vec::new();
+        extract::content(bytes, location.clone(), 0, budget, &mut pieces);
+        pieces
+    };
+    let total: usize = binaries.iter().map(|(_, b)| b.len()).sum();
+    if threads <= 1 || binaries.len() < 2 || total < PARALLEL_FROM {
+        return binaries.iter().map(one).collect();
+    }
+    // Largest first, taken by whichever worker is free.
+    let mut order: Vec<usize> = (0..binaries.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(binaries[i].1.len()));
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Vec<Piece>>> = binaries.iter().map(|_| Mutex::new(Vec::new())).collect();
+    let work = || {
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let pieces = one(&binaries[i]);
+            *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = pieces;
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(binaries.len()) {
+            // A thread the system refuses leaves its share to the others.
+            let _ = std::thread::Builder::new()
+                .name("sentinelle-extract".into())
+                .spawn_scoped(scope, work);
+        }
+        work();
+    });
+    slots
+        .into_iter()
+        .map(|slot| slot.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .collect()
 }
 
 fn location(part: &str, filename: Option<&str>) -> Location {
@@ -125,7 +181,7 @@ fn child_path(path: &str, index: usize) -> String {
     }
 }
 
-impl Walk<'_> {
+impl<'m> Walk<'_, 'm> {
     fn skip(&mut self, location: Location, reason: &str) {
         self.out.unscannable.push(Unscannable {
             location,
@@ -134,16 +190,15 @@ impl Walk<'_> {
     }
 
     fn text(&mut self, location: Location, text: String) {
-        if text.len() > self.budget.remaining() {
+        if !self.budget.reserve(text.len()) {
             self.skip(location, "decoded text over the size limit");
             self.stopped = true;
             return;
         }
-        self.budget.expanded += text.len();
         self.out.texts.push(TextPart { location, text });
     }
 
-    fn message(&mut self, message: &Message<'_>, path: &str, depth: usize) {
+    fn message(&mut self, message: &'m Message<'m>, path: &str, depth: usize) {
         if let Some(subject) = message.subject() {
             let part = if path.is_empty() {
                 "subject".to_owned()
@@ -155,7 +210,7 @@ impl Walk<'_> {
         self.part(message, 0, path, depth);
     }
 
-    fn part(&mut self, message: &Message<'_>, id: usize, path: &str, depth: usize) {
+    fn part(&mut self, message: &'m Message<'m>, id: usize, path: &str, depth: usize) {
         let here = if path.is_empty() {
             "1".to_owned()
         } else {
@@ -212,17 +267,15 @@ impl Walk<'_> {
         }
     }
 
-    fn binary(&mut self, location: Location, bytes: &[u8]) {
-        let mut pieces = Vec::new();
-        extract::content(bytes, location, 0, &mut self.budget, &mut pieces);
+    fn binary(&mut self, location: Location, bytes: &'m [u8]) {
+        self.binaries.push((location, bytes));
+    }
+
+    fn pieces(&mut self, pieces: Vec<Piece>) {
         for piece in pieces {
             match piece {
-                // Archive entries were already counted against the budget when expanded;
-                // plain attachments are counted here.
-                Piece::Text(location, text) => {
-                    self.budget.expanded = self.budget.expanded.saturating_sub(text.len());
-                    self.text(location, text);
-                }
+                // Every extracted text was counted against the budget when it was expanded.
+                Piece::Text(location, text) => self.out.texts.push(TextPart { location, text }),
                 Piece::Unscannable(location, reason) => self.skip(location, &reason),
                 Piece::Record(location, sample) => self.out.records.push((location, sample)),
             }

@@ -645,6 +645,7 @@ impl Validator<'_> {
                 "max_expansion_ratio",
             )?,
             time_limit,
+            threads: pick(raw.threads, d.threads, 1, 16, "threads")?,
         })
     }
 

@@ -124,4 +124,5 @@ pub struct RawAnalysis {
     pub max_archive_depth: Option<Spanned<u64>>,
     pub max_expansion_ratio: Option<Spanned<u64>>,
     pub time_limit: Option<Spanned<f64>>,
+    pub threads: Option<Spanned<u64>>,
 }

@@ -11,6 +11,7 @@ mod office;
 mod pdf;
 mod zip;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use super::mime::{Limits, Location};
@@ -25,20 +26,51 @@ pub enum Piece {
     Record(Location, &'static str),
 }
 
-/// The limits and the running totals of one message's extraction.
+/// The limits and the running totals of one message's extraction. Shared by the workers
+/// that extract attachments in parallel: the expanded-bytes total is reserved atomically.
 pub struct Budget<'l> {
     /// The configured limits.
     pub limits: &'l Limits,
     /// Bytes expanded so far (decompressed entries and decoded text).
-    pub expanded: usize,
+    expanded: AtomicUsize,
     /// When the walk gives up (from `limits.time_limit`).
     pub deadline: Option<Instant>,
 }
 
-impl Budget<'_> {
+impl<'l> Budget<'l> {
+    /// A fresh budget under `limits`, giving up at `deadline`.
+    pub fn new(limits: &'l Limits, deadline: Option<Instant>) -> Budget<'l> {
+        Budget {
+            limits,
+            expanded: AtomicUsize::new(0),
+            deadline,
+        }
+    }
+
     /// Bytes that may still be expanded.
     pub fn remaining(&self) -> usize {
-        self.limits.max_expanded_bytes.saturating_sub(self.expanded)
+        self.limits
+            .max_expanded_bytes
+            .saturating_sub(self.expanded.load(Ordering::Relaxed))
+    }
+
+    /// Takes `bytes` from the budget, or returns false (taking nothing) when they do not fit.
+    pub fn reserve(&self, bytes: usize) -> bool {
+        self.expanded
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                used.checked_add(bytes)
+                    .filter(|&total| total <= self.limits.max_expanded_bytes)
+            })
+            .is_ok()
+    }
+
+    /// Gives back `bytes` taken with [`Budget::reserve`].
+    pub fn release(&self, bytes: usize) {
+        let _ = self
+            .expanded
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                Some(used.saturating_sub(bytes))
+            });
     }
 
     /// True past the deadline.
@@ -52,7 +84,7 @@ pub fn content(
     bytes: &[u8],
     location: Location,
     depth: usize,
-    budget: &mut Budget<'_>,
+    budget: &Budget<'_>,
     out: &mut Vec<Piece>,
 ) {
     if budget.expired() {
@@ -66,7 +98,14 @@ pub fn content(
         out.push(Piece::Unscannable(location, reason.to_owned()));
     };
     match sniff(bytes) {
-        Kind::Text => out.push(Piece::Text(location, decode_text(bytes))),
+        Kind::Text => {
+            let text = decode_text(bytes);
+            if budget.reserve(text.len()) {
+                out.push(Piece::Text(location, text));
+            } else {
+                unscannable(out, location, "decoded text over the size limit");
+            }
+        }
         Kind::Zip => zip::walk(bytes, location, depth, budget, out),
         Kind::Pdf => pdf::text(bytes, location, budget, out),
         Kind::Dicom => dicom::extract(bytes, location, out),

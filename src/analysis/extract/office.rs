@@ -51,7 +51,7 @@ pub fn text<R: Read + Seek>(
     archive: &mut ::zip::ZipArchive<R>,
     document: Document,
     location: Location,
-    budget: &mut Budget<'_>,
+    budget: &Budget<'_>,
     out: &mut Vec<Piece>,
 ) {
     let names: Vec<(usize, String)> = (0..archive.len())

@@ -16,12 +16,11 @@ const MAX_PAGES: u32 = 2000;
 const MAX_STREAM: usize = 16 * 1024 * 1024;
 
 /// Extracts the text of `bytes`.
-pub fn text(bytes: &[u8], location: Location, budget: &mut Budget<'_>, out: &mut Vec<Piece>) {
+pub fn text(bytes: &[u8], location: Location, budget: &Budget<'_>, out: &mut Vec<Piece>) {
     let limit = budget.remaining().min(MAX_STREAM);
     let result = catch_unwind(AssertUnwindSafe(|| extract(bytes, limit)));
     match result {
-        Ok(Ok(text)) if text.len() <= budget.remaining() => {
-            budget.expanded += text.len();
+        Ok(Ok(text)) if budget.reserve(text.len()) => {
             out.push(Piece::Text(location, text));
         }
         Ok(Ok(_)) => out.push(Piece::Unscannable(

@@ -14,17 +14,13 @@ fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 fn run(bytes: &[u8], limits: &Limits) -> Vec<Piece> {
-    let mut budget = Budget {
-        limits,
-        expanded: 0,
-        deadline: None,
-    };
+    let budget = Budget::new(limits, None);
     let mut out = Vec::new();
     let location = Location {
         part: "2".into(),
         filename: Some("envoi.zip".into()),
     };
-    content(bytes, location, 0, &mut budget, &mut out);
+    content(bytes, location, 0, &budget, &mut out);
     out
 }
 

@@ -27,7 +27,7 @@ pub fn walk(
     bytes: &[u8],
     location: Location,
     depth: usize,
-    budget: &mut Budget<'_>,
+    budget: &Budget<'_>,
     out: &mut Vec<Piece>,
 ) {
     if depth >= budget.limits.max_archive_depth {
@@ -91,7 +91,7 @@ pub enum Entry {
 pub fn read_entry<R: Read + std::io::Seek>(
     archive: &mut ::zip::ZipArchive<R>,
     index: usize,
-    budget: &mut Budget<'_>,
+    budget: &Budget<'_>,
 ) -> Entry {
     let entry_name = archive
         .name_for_index(index)
@@ -121,30 +121,29 @@ pub fn read_entry<R: Read + std::io::Seek>(
     if file.encrypted() {
         return Entry::Refused(name, "password-protected archive entry");
     }
-    let remaining = budget.remaining();
-    if file.size() > remaining as u64 {
-        return Entry::Refused(name, "archive expands beyond the size limit");
-    }
     let by_ratio = file
         .compressed_size()
         .max(1)
         .saturating_mul(budget.limits.max_expansion_ratio as u64);
-    let cap = (remaining as u64).min(by_ratio);
-    let mut data = Vec::with_capacity(file.size().min(cap) as usize);
-    // Read one byte past the cap to tell "exactly at the cap" from "over it".
-    if (&mut file).take(cap + 1).read_to_end(&mut data).is_err() {
+    if file.size() > by_ratio {
+        return Entry::Refused(name, "expansion ratio over the limit (zip bomb)");
+    }
+    // The declared size is reserved before reading, and never read past: an entry that
+    // lies about its size is corrupt (or a bomb), not a reason to read without bound.
+    let Ok(declared) = usize::try_from(file.size()) else {
+        return Entry::Refused(name, "archive expands beyond the size limit");
+    };
+    if !budget.reserve(declared) {
+        return Entry::Refused(name, "archive expands beyond the size limit");
+    }
+    let mut data = Vec::with_capacity(declared);
+    // One byte past the declared size tells a lying header.
+    let limit = file.size().saturating_add(1);
+    let read = (&mut file).take(limit).read_to_end(&mut data);
+    if read.is_err() || data.len() > declared {
+        budget.release(declared);
         return Entry::Refused(name, "corrupt or truncated archive entry");
     }
-    if data.len() as u64 > cap {
-        return Entry::Refused(
-            name,
-            if cap == by_ratio {
-                "expansion ratio over the limit (zip bomb)"
-            } else {
-                "archive expands beyond the size limit"
-            },
-        );
-    }
-    budget.expanded += data.len();
+    budget.release(declared - data.len());
     Entry::Data(name, data)
 }
