@@ -8,9 +8,18 @@ use sentinelle::analysis::{self, Engine, Limits};
 
 #[test]
 fn recall_and_false_positive_rate_on_the_labelled_corpus() {
+    measure("tests/corpus");
+}
+
+#[test]
+fn recall_and_false_positive_rate_on_the_held_out_corpus() {
+    measure("tests/holdout");
+}
+
+fn measure(dir: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let engine = Engine::load(&root.join("rules")).unwrap();
-    let corpus = root.join("tests/corpus");
+    let corpus = root.join(dir);
     let labels = std::fs::read_to_string(corpus.join("labels.csv")).unwrap();
     let (mut positives, mut negatives) = (0usize, 0usize);
     let (mut missed, mut false_alarms) = (Vec::new(), Vec::new());
@@ -51,7 +60,7 @@ fn recall_and_false_positive_rate_on_the_labelled_corpus() {
     let recall = 1.0 - missed.len() as f64 / positives as f64;
     let fp_rate = false_alarms.len() as f64 / negatives as f64;
     eprintln!(
-        "corpus: {positives} positives, recall {recall:.3} ({} missed); {negatives} negatives, \
+        "{dir}: {positives} positives, recall {recall:.3} ({} missed); {negatives} negatives, \
          false positives {:.2} % ({})",
         missed.len(),
         fp_rate * 100.0,

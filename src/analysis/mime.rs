@@ -6,8 +6,6 @@
 //! Part paths follow IMAP section numbers: "1", "2.1"; the subject is "subject" (or
 //! "2.subject" for a forwarded message in part 2).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
@@ -96,9 +94,6 @@ struct Walk<'l, 'm> {
     binaries: Vec<(Location, &'m [u8])>,
 }
 
-/// Below this many attachment bytes, extraction stays on the caller's thread.
-const PARALLEL_FROM: usize = 512 * 1024;
-
 /// Walks `raw` and returns its texts and unscannable parts.
 pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
     let deadline = limits
@@ -118,52 +113,21 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
         None => walk.skip(location("1", None), "message is not parseable MIME"),
     }
     let binaries = std::mem::take(&mut walk.binaries);
-    for pieces in extract_all(&binaries, &walk.budget, limits.threads) {
+    let budget = &walk.budget;
+    let extracted = super::parallel::map(
+        &binaries,
+        limits.threads,
+        |(_, bytes)| bytes.len(),
+        |(location, bytes)| {
+            let mut pieces = Vec::new();
+            extract::content(bytes, location.clone(), 0, budget, &mut pieces);
+            pieces
+        },
+    );
+    for pieces in extracted {
         walk.pieces(pieces);
     }
     walk.out
-}
-
-/// Extracts every attachment of `binaries` under the shared `budget`, on up to `threads`
-/// threads when there is enough to share; the results keep the attachments' order.
-fn extract_all(
-    binaries: &[(Location, &[u8])],
-    budget: &Budget<'_>,
-    threads: usize,
-) -> Vec<Vec<Piece>> {
-    let one = |(location, bytes): &(Location, &[u8])| {
-        let mut pieces = Vec::new();
-        extract::content(bytes, location.clone(), 0, budget, &mut pieces);
-        pieces
-    };
-    let total: usize = binaries.iter().map(|(_, b)| b.len()).sum();
-    if threads <= 1 || binaries.len() < 2 || total < PARALLEL_FROM {
-        return binaries.iter().map(one).collect();
-    }
-    // Largest first, taken by whichever worker is free.
-    let mut order: Vec<usize> = (0..binaries.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(binaries[i].1.len()));
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Vec<Piece>>> = binaries.iter().map(|_| Mutex::new(Vec::new())).collect();
-    let work = || {
-        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let pieces = one(&binaries[i]);
-            *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = pieces;
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..threads.min(binaries.len()) {
-            // A thread the system refuses leaves its share to the others.
-            let _ = std::thread::Builder::new()
-                .name("sentinelle-extract".into())
-                .spawn_scoped(scope, work);
-        }
-        work();
-    });
-    slots
-        .into_iter()
-        .map(|slot| slot.into_inner().unwrap_or_else(PoisonError::into_inner))
-        .collect()
 }
 
 fn location(part: &str, filename: Option<&str>) -> Location {

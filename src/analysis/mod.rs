@@ -9,6 +9,7 @@ pub mod detect;
 mod extract;
 pub mod headers;
 pub mod mime;
+mod parallel;
 pub mod redact;
 pub mod text;
 
@@ -51,9 +52,14 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
     // (detector, part) -> (confidence, sample, filename, distinct keys)
     type Entry = (Confidence, String, Option<String>, HashSet<String>);
     let mut grouped: BTreeMap<(String, String), Entry> = BTreeMap::new();
-    for part in &extracted.texts {
-        let folded = text::fold(&part.text);
-        for hit in engine.scan(&folded, year) {
+    let scanned = parallel::map(
+        &extracted.texts,
+        limits.threads,
+        |part| part.text.len(),
+        |part| engine.scan(&text::fold(&part.text), year),
+    );
+    for (part, hits) in extracted.texts.iter().zip(scanned) {
+        for hit in hits {
             let entry = grouped
                 .entry((hit.detector.clone(), part.location.part.clone()))
                 .or_insert_with(|| {

@@ -33,6 +33,7 @@ pub struct Clinical {
     hl7_pid: Regex,
     fhir_json: Regex,
     fhir_reference: Regex,
+    fhir_example: Regex,
     fhir_xml: Regex,
     cda: Regex,
 }
@@ -57,11 +58,16 @@ impl Clinical {
         let date = format!(
             r"(?:[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}}|[0-9]{{1,2}}(?:er)? (?:{MONTHS})\.? [0-9]{{4}}|(?:{MONTHS})\.? [0-9]{{1,2}},? [0-9]{{4}})"
         );
+        // A bare date after a name is a birth date only if its year is one (events of this
+        // decade are not).
+        let birth_year = "(?:19[0-9]{2}|20[01][0-9])";
         Ok(Clinical {
             dob: format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,]{{0,8}}(?:le )?{date}"
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,]{{0,8}}(?:le )?{date}|(?-i:(?-u:\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?,? [A-Z][a-z]+(?:-[A-Z][a-z]+)?) \((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year})\)"
             ),
             age: r"(?i)(?:(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|[0-9]{1,3} ?(?:yo|y/o|y\.o\.)|aged [0-9]{1,3})|\([0-9]{1,3} ?(?:ans|[mfh])\))".to_owned(),
+            // (The last form of `dob` is a bare date in parentheses right after a name:
+            // "Roger Cyr (1943-09-17)", years before 2020 only.)
             // Case matters: a name is capitalised (or in capitals).
             name: Regex::new(
                 r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Miss)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name|enfant|child)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?,?[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)",
@@ -71,6 +77,7 @@ impl Clinical {
                 r#""resourceType"\s*:\s*"(Patient|Immunization|Observation|DiagnosticReport|Condition|MedicationRequest|MedicationStatement|Encounter|Procedure|AllergyIntolerance|CarePlan|DocumentReference)""#,
             )?,
             fhir_reference: Regex::new(r#"(?:"reference"\s*:\s*"|<reference value=")Patient/"#)?,
+            fhir_example: Regex::new(r#"^[\s,]*(?:"id"\s*:\s*"example"|<id value="example")"#)?,
             fhir_xml: Regex::new(
                 r#"<(Patient|Immunization|Observation|DiagnosticReport|Condition|Encounter)\s+xmlns="http://hl7\.org/fhir""#,
             )?,
@@ -109,14 +116,19 @@ impl Clinical {
         for &(start, end) in dobs {
             let strong = clinical_near(start, end, Kind::Strong);
             let named = name_within(start.saturating_sub(window), end + window);
-            // A named person's date of birth next to any health word is health information;
-            // a date of birth alone needs strong clinical words.
+            // A named person's date of birth next to a health word is health information;
+            // a date of birth without a name needs strong clinical words. Celebration words
+            // ("anniversaire", "retraite") with a single clinical word leave it medium.
+            let near = Words::near(hits, start.saturating_sub(window), end + window);
+            let celebrated = words.any(near, Kind::Anti) && words.distinct(near, Kind::Strong) < 2;
             let (confidence, sample) = if named && (strong || clinical_near(start, end, Kind::Weak))
             {
-                (
-                    Confidence::High,
-                    "nom + date de naissance + contexte clinique",
-                )
+                let confidence = if celebrated {
+                    Confidence::Medium
+                } else {
+                    Confidence::High
+                };
+                (confidence, "nom + date de naissance + contexte clinique")
             } else if strong {
                 (Confidence::Medium, "date de naissance + contexte clinique")
             } else {
@@ -172,11 +184,17 @@ impl Clinical {
         if text.contains("MSH|") {
             for pid in self.hl7_pid.captures_iter(text) {
                 let fields: Vec<&str> = pid.get(1).map_or("", |m| m.as_str()).split('|').collect();
-                // PID-3 (identifier list) or PID-5 (name) filled in.
+                // PID-3 (the identifier of a repetition) or PID-5 (the family name) filled in;
+                // a template's "^^^^MR" names an identifier type, not a patient.
                 let filled = |i: usize| {
-                    fields
-                        .get(i)
-                        .is_some_and(|f| f.chars().any(char::is_alphanumeric))
+                    fields.get(i).is_some_and(|f| {
+                        f.split('~').any(|repetition| {
+                            repetition
+                                .split('^')
+                                .next()
+                                .is_some_and(|first| first.chars().any(char::is_alphanumeric))
+                        })
+                    })
                 };
                 if filled(2) || filled(4) {
                     push(
@@ -190,7 +208,12 @@ impl Clinical {
         for (regex, format) in [(&self.fhir_json, "JSON"), (&self.fhir_xml, "XML")] {
             for resource in regex.captures_iter(text) {
                 let kind = resource.get(1).map_or("", |m| m.as_str());
-                if kind == "Patient" || self.fhir_reference.is_match(text) {
+                // The FHIR specification's own examples have the id "example".
+                let example = text
+                    .get(resource.get(0).map_or(0, |m| m.end())..)
+                    .and_then(|rest| rest.get(..rest.len().min(200)))
+                    .is_some_and(|head| self.fhir_example.is_match(head));
+                if !example && (kind == "Patient" || self.fhir_reference.is_match(text)) {
                     let at = resource.get(0).map_or(0, |m| m.start());
                     push(&format!("FHIR {kind} ({format})"), format!("fhir@{at}"));
                 }

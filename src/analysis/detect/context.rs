@@ -17,6 +17,17 @@ pub enum Kind {
     Anti,
 }
 
+/// True when `word` occurs in `phrase` as whole words (or is it).
+fn contains_word(phrase: &str, word: &str) -> bool {
+    let bytes = phrase.as_bytes();
+    phrase.match_indices(word).any(|(at, _)| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(at + word.len());
+        !before.is_some_and(u8::is_ascii_alphanumeric)
+            && !after.is_some_and(u8::is_ascii_alphanumeric)
+    })
+}
+
 /// The compiled word lists.
 #[derive(Debug, Clone)]
 pub struct Words {
@@ -51,6 +62,25 @@ impl Words {
                 }
             }
         }
+        // Matching is leftmost-longest, so "numero d'assurance maladie" hides the
+        // "assurance maladie" inside it: a phrase signals what its words signal too.
+        let inherited: Vec<Vec<Kind>> = words
+            .iter()
+            .map(|phrase| {
+                let mut all = Vec::new();
+                for (word, kinds) in words.iter().zip(&kinds) {
+                    if contains_word(phrase, word) {
+                        for kind in kinds {
+                            if !all.contains(kind) {
+                                all.push(*kind);
+                            }
+                        }
+                    }
+                }
+                all
+            })
+            .collect();
+        let kinds = inherited;
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)

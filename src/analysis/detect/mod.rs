@@ -130,24 +130,37 @@ impl Near<'_> {
     }
 }
 
-/// True when the match at `range` continues, through at most one space or dash, into more
-/// digits: "496 388 919 471" holds no SIN, it is a 12-digit number.
+/// True when the match at `range` is one piece of a longer grouped number: a digit touches
+/// it, or a separator then a group of the same length as its own first or last group
+/// ("496 388 919 471" holds no SIN, it is a 12-digit number). A date in the next table cell
+/// ("TREG 5401 0114 20/06/1973") is not a continuation.
 fn part_of_longer_number(text: &str, range: &std::ops::Range<usize>) -> bool {
     let bytes = text.as_bytes();
-    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
-    let separator = |i: Option<usize>| {
-        i.and_then(|i| bytes.get(i))
-            .is_some_and(|b| matches!(b, b' ' | b'-' | b'.'))
+    let Some(matched) = bytes.get(range.clone()) else {
+        return false;
     };
-    let (start, end) = (range.start, range.end);
-    let ends_in_digit = digit(end.checked_sub(1));
-    let starts_with_digit = digit(Some(start));
-    let after =
-        ends_in_digit && (digit(Some(end)) || (separator(Some(end)) && digit(end.checked_add(1))));
-    let before = starts_with_digit
-        && (digit(start.checked_sub(1))
-            || (separator(start.checked_sub(1)) && digit(start.checked_sub(2))));
-    after || before
+    let is_separator = |b: &u8| matches!(b, b' ' | b'-' | b'.');
+    let groups: Vec<&[u8]> = matched
+        .split(is_separator)
+        .filter(|g| !g.is_empty())
+        .collect();
+    let digits_only = |g: &&&[u8]| g.iter().all(u8::is_ascii_digit);
+    let after = &bytes[range.end.min(bytes.len())..];
+    let before = &bytes[..range.start.min(bytes.len())];
+    let last = groups.last().filter(digits_only).map(|g| g.len());
+    let first = groups.first().filter(digits_only).map(|g| g.len());
+    let run = |side: &mut dyn Iterator<Item = &u8>| side.take_while(|b| b.is_ascii_digit()).count();
+    let continues_after = last.is_some_and(|len| match after {
+        [d, ..] if d.is_ascii_digit() => true,
+        [s, rest @ ..] if is_separator(s) => run(&mut rest.iter()) == len,
+        _ => false,
+    });
+    let continues_before = first.is_some_and(|len| match before {
+        [.., d] if d.is_ascii_digit() => true,
+        [rest @ .., s] if is_separator(s) => run(&mut rest.iter().rev()) == len,
+        _ => false,
+    });
+    continues_after || continues_before
 }
 
 /// The detectors shipped with Sentinelle (rules/detectors.toml at build time), used when

@@ -147,3 +147,64 @@ fn rule_errors_point_at_the_line() {
     .to_string();
     assert!(err.contains("line 12"), "{err}");
 }
+
+#[test]
+fn nam_written_many_ways_with_clinical_words() {
+    for text in [
+        "Patiente diabetique, NAM cote  8753  1210",
+        "Diagnostic: diabete. c o t e 8 7 5 3 1 2 1 0",
+        "Admission COTE 875312 10 pour pneumonie",
+    ] {
+        let hits = scan(text);
+        assert_eq!(
+            detectors(&hits),
+            vec![("quebec_health_number", Confidence::High)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_column_of_codes_that_mostly_fail_the_check_is_not_patients() {
+    // Among product codes, one passes the NAM check by chance.
+    let text = "Patient safety stock. Code produit: ABCD99123456 ABCE88130122 ABCF77135598 \
+                ABCG66140011 COTE87531210";
+    assert!(scan(text).is_empty(), "{:?}", scan(text));
+}
+
+#[test]
+fn a_grouped_number_is_not_cut_into_a_sin_but_a_next_cell_date_is_fine() {
+    assert!(scan("NAS de l'employe: 130 692 544 471").is_empty());
+    let hits = scan("NAS | 130 692 544 | 1954-01-01");
+    assert_eq!(detectors(&hits), vec![("canadian_sin", Confidence::High)]);
+}
+
+#[test]
+fn specification_templates_are_not_records() {
+    let hl7 = "MSH|^~\\&|A|B|C|D|20250101||ADT^A01|1|P|2.5.1\rPID|1||^^^^MR~^^^QC^JHN||^^^^^^L\r";
+    assert!(scan(hl7).is_empty());
+    let filled =
+        "MSH|^~\\&|A|B|C|D|20250101||ADT^A01|1|P|2.5.1\rPID|1||123456^^^^MR||TREMBLAY^GASTON\r";
+    assert_eq!(
+        detectors(&scan(filled)),
+        vec![("structured_clinical_record", Confidence::High)]
+    );
+    let example =
+        r#"{"resourceType": "Patient", "id": "example", "name": [{"family": "Exemple"}]}"#;
+    assert!(scan(example).is_empty());
+}
+
+#[test]
+fn a_named_birth_date_at_a_birthday_party_is_not_high() {
+    let text = "Anniversaires du mois: Jade Joseph, nee le 14 juin 1998. Formation DME lundi.";
+    assert!(
+        !detectors(&scan(text)).contains(&("person_clinical_context", Confidence::High)),
+        "{:?}",
+        scan(text)
+    );
+    let text = "Roger Cyr (1943-09-17) biopsie positive, revoir en consultation";
+    assert_eq!(
+        detectors(&scan(text)),
+        vec![("person_clinical_context", Confidence::High)]
+    );
+}
