@@ -245,6 +245,14 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_pattern_is_anchored() {
+        let engine = crate::analysis::detect::Engine::parse(crate::analysis::detect::EMBEDDED, "embedded")
+            .unwrap();
+        assert!(engine.patterns.free.ids.is_empty(), "a shipped pattern scans whole texts");
+        assert!(engine.patterns.reach < 200, "{}", engine.patterns.reach);
+    }
+
+    #[test]
     fn matches_are_found_as_a_whole_text_search_would() {
         let p = patterns(&[
             r"(?i)(?-u:\b)[a-z]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?-u:\b)",
