@@ -246,9 +246,13 @@ mod tests {
 
     #[test]
     fn every_shipped_pattern_is_anchored() {
-        let engine = crate::analysis::detect::Engine::parse(crate::analysis::detect::EMBEDDED, "embedded")
-            .unwrap();
-        assert!(engine.patterns.free.ids.is_empty(), "a shipped pattern scans whole texts");
+        let engine =
+            crate::analysis::detect::Engine::parse(crate::analysis::detect::EMBEDDED, "embedded")
+                .unwrap();
+        assert!(
+            engine.patterns.free.ids.is_empty(),
+            "a shipped pattern scans whole texts"
+        );
         assert!(engine.patterns.reach < 200, "{}", engine.patterns.reach);
     }
 
