@@ -24,6 +24,8 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         detectors = engine.detector_count(),
         "detection rules loaded"
     );
+    let domains = crate::policy::classify::Directory::load(&config.rules_dir)?;
+    tracing::info!(classes = ?domains.counts(), "recipient domain lists loaded");
     if path.is_none()
         && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
     {

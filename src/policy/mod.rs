@@ -5,6 +5,7 @@
 //! command and the tests can run the very same code. This issue ships the pass-through
 //! decision plus the submission sender rule (DIR04 art. 6 (2)); detection and policy fill it.
 
+pub mod classify;
 pub mod sender;
 
 use std::sync::Arc;
