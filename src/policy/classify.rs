@@ -45,7 +45,10 @@ impl Class {
 
 /// The shipped lists, used for a file the rules directory does not have.
 const EMBEDDED: [(Class, &str); 4] = [
-    (Class::Internal, include_str!("../../rules/domains/internal.txt")),
+    (
+        Class::Internal,
+        include_str!("../../rules/domains/internal.txt"),
+    ),
     (
         Class::PublicWebmail,
         include_str!("../../rules/domains/public_webmail.txt"),
@@ -145,7 +148,12 @@ impl Directory {
     pub fn counts(&self) -> Vec<(Class, usize)> {
         Class::LISTED
             .iter()
-            .map(|&class| (class, self.domains.values().filter(|&&c| c == class).count()))
+            .map(|&class| {
+                (
+                    class,
+                    self.domains.values().filter(|&&c| c == class).count(),
+                )
+            })
             .collect()
     }
 
@@ -218,7 +226,10 @@ mod tests {
         assert_eq!(d.classify("x@notgmail.com"), Class::External);
         assert_eq!(d.classify("x@xn--bcher-kva.example"), Class::Internal);
         assert_eq!(d.classify("x@BÜCHER.example"), Class::Internal);
-        assert_eq!(d.classify("x@claims.insurer.example"), Class::RestrictedSystem);
+        assert_eq!(
+            d.classify("x@claims.insurer.example"),
+            Class::RestrictedSystem
+        );
         assert_eq!(d.classify("x@www.insurer.example"), Class::External);
         assert_eq!(d.classify("x@[192.0.2.1]"), Class::External);
         assert_eq!(d.classify("x@localhost"), Class::External);
@@ -229,7 +240,8 @@ mod tests {
         let mut d = Directory::default();
         d.add(Class::External, "", "t").unwrap();
         d.add(Class::Internal, "example.org\n", "t").unwrap();
-        d.add(Class::ApprovedSystem, "ramq.example.org\n", "t").unwrap();
+        d.add(Class::ApprovedSystem, "ramq.example.org\n", "t")
+            .unwrap();
         assert_eq!(d.classify("a@x.ramq.example.org"), Class::ApprovedSystem);
         assert_eq!(d.classify("a@other.example.org"), Class::Internal);
     }
@@ -249,14 +261,22 @@ mod tests {
     fn errors_name_the_file_and_line() {
         let mut d = Directory::default();
         let err = d
-            .add(Class::Internal, "# c\nok.example\nnot a domain\n", "internal.txt")
+            .add(
+                Class::Internal,
+                "# c\nok.example\nnot a domain\n",
+                "internal.txt",
+            )
             .unwrap_err();
         assert!(err.to_string().starts_with("internal.txt:3:"), "{err}");
-        d.add(Class::Internal, "gmail.com\n", "internal.txt").unwrap();
+        d.add(Class::Internal, "gmail.com\n", "internal.txt")
+            .unwrap();
         let err = d
             .add(Class::PublicWebmail, "\ngmail.com\n", "public_webmail.txt")
             .unwrap_err();
-        assert!(err.to_string().starts_with("public_webmail.txt:2:"), "{err}");
+        assert!(
+            err.to_string().starts_with("public_webmail.txt:2:"),
+            "{err}"
+        );
     }
 
     #[test]
