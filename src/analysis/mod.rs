@@ -7,6 +7,7 @@
 
 pub mod detect;
 mod extract;
+pub mod forwarding;
 pub mod headers;
 pub mod mime;
 mod parallel;

@@ -10,6 +10,7 @@ pub fn check(path: &Path) -> anyhow::Result<ExitCode> {
     let config = Config::load(path)?;
     let engine = crate::analysis::Engine::load_or_embedded(&config.rules_dir)?;
     let domains = crate::policy::classify::Directory::load(&config.rules_dir)?;
+    crate::analysis::forwarding::Signals::load_or_embedded(&config.rules_dir)?;
     println!("{}: OK", path.display());
     println!(
         "  rules {}: {} detectors",

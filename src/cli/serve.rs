@@ -26,6 +26,7 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     );
     let domains = crate::policy::classify::Directory::load(&config.rules_dir)?;
     tracing::info!(classes = ?domains.counts(), "recipient domain lists loaded");
+    let _forwarding = crate::analysis::forwarding::Signals::load_or_embedded(&config.rules_dir)?;
     if path.is_none()
         && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
     {

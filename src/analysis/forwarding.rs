@@ -1,0 +1,260 @@
+//! Auto-forwarding (DIR04 art. 6 (5)): which traces of a mailbox rule, a redirect or a
+//! forwarding address a message carries, from the signals of rules/forwarding.toml, plus an
+//! SRS-rewritten envelope sender. An automatic reply (out of office) is never an
+//! auto-forward; a forward typed by a person leaves no signal.
+
+use std::path::Path;
+
+use mail_parser::MessageParser;
+use regex::Regex;
+use serde::Deserialize;
+
+/// The shipped signals (rules/forwarding.toml at build time).
+pub const EMBEDDED: &str = include_str!("../../rules/forwarding.toml");
+
+/// What the message's traces say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Forwarding {
+    /// The ids of the signals that fired, in rule order.
+    pub signals: Vec<String>,
+}
+
+impl Forwarding {
+    /// True when at least one signal fired.
+    pub fn auto_forwarded(&self) -> bool {
+        !self.signals.is_empty()
+    }
+}
+
+/// A signals file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ForwardingError {
+    /// Unreadable file.
+    #[error("{path}: {source}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Bad TOML or a bad pattern.
+    #[error("{origin}: {message}")]
+    Invalid {
+        /// The file.
+        origin: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignals {
+    #[serde(default)]
+    auto_reply: Vec<RawMatch>,
+    #[serde(default)]
+    signal: Vec<RawSignal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMatch {
+    header: String,
+    value: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignal {
+    id: String,
+    header: String,
+    value: Option<String>,
+}
+
+struct Match {
+    header: String,
+    value: Option<Regex>,
+}
+
+impl Match {
+    fn fires(&self, headers: &[(String, String)]) -> bool {
+        headers.iter().any(|(name, value)| {
+            name.eq_ignore_ascii_case(&self.header)
+                && self.value.as_ref().is_none_or(|re| re.is_match(value))
+        })
+    }
+}
+
+/// The compiled signals.
+pub struct Signals {
+    auto_reply: Vec<Match>,
+    signals: Vec<(String, Match)>,
+}
+
+impl std::fmt::Debug for Signals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Signals")
+            .field("signals", &self.signals.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Signals {
+    /// Loads rules_dir/forwarding.toml, or the shipped signals when it is absent.
+    pub fn load_or_embedded(rules_dir: &Path) -> Result<Signals, ForwardingError> {
+        let path = rules_dir.join("forwarding.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Self::parse(EMBEDDED, "embedded forwarding.toml")
+            }
+            Err(source) => Err(ForwardingError::Unreadable {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// Parses signals text (`origin` names it in errors).
+    pub fn parse(text: &str, origin: &str) -> Result<Signals, ForwardingError> {
+        let invalid = |message: String| ForwardingError::Invalid {
+            origin: origin.to_owned(),
+            message,
+        };
+        let raw: RawSignals =
+            toml::from_str(text).map_err(|e| invalid(e.to_string().trim_end().to_owned()))?;
+        let compile = |header: String, value: Option<String>| -> Result<Match, ForwardingError> {
+            let value = value
+                .map(|v| Regex::new(&v).map_err(|e| invalid(format!("{header}: {e}"))))
+                .transpose()?;
+            Ok(Match { header, value })
+        };
+        let auto_reply = raw
+            .auto_reply
+            .into_iter()
+            .map(|m| compile(m.header, m.value))
+            .collect::<Result<_, _>>()?;
+        let mut signals = Vec::new();
+        for s in raw.signal {
+            if s.id.is_empty() || signals.iter().any(|(id, _)| *id == s.id) {
+                return Err(invalid(format!("signal id {:?} must be unique", s.id)));
+            }
+            signals.push((s.id, compile(s.header, s.value)?));
+        }
+        Ok(Signals {
+            auto_reply,
+            signals,
+        })
+    }
+
+    /// The auto-forwarding signals of a message: its raw bytes and its envelope sender.
+    pub fn read(&self, raw: &[u8], mail_from: &str) -> Forwarding {
+        let headers: Vec<(String, String)> = MessageParser::new()
+            .parse_headers(raw)
+            .map(|m| {
+                m.headers_raw()
+                    .map(|(n, v)| (n.to_owned(), v.trim().to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if self.auto_reply.iter().any(|m| m.fires(&headers)) {
+            return Forwarding::default();
+        }
+        let mut signals: Vec<String> = self
+            .signals
+            .iter()
+            .filter(|(_, m)| m.fires(&headers))
+            .map(|(id, _)| id.clone())
+            .collect();
+        // Sender Rewriting Scheme: a forwarder rewrote the envelope sender.
+        let local = mail_from.split('@').next().unwrap_or("");
+        let srs = local.get(..5).is_some_and(|prefix| {
+            prefix.eq_ignore_ascii_case("SRS0=") || prefix.eq_ignore_ascii_case("SRS1=")
+        });
+        if srs && local.len() > 5 {
+            signals.push("srs_envelope_sender".to_owned());
+        }
+        Forwarding { signals }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signals() -> Signals {
+        Signals::parse(EMBEDDED, "embedded").unwrap()
+    }
+
+    fn read(headers: &str, mail_from: &str) -> Vec<String> {
+        let raw = format!("{headers}From: a@ssss.gouv.qc.ca\r\nSubject: x\r\n\r\nbody\r\n");
+        signals().read(raw.as_bytes(), mail_from).signals
+    }
+
+    #[test]
+    fn traces_of_each_system_are_recognised() {
+        assert_eq!(
+            read("X-MS-Exchange-Organization-AutoForwarded: true\r\n", "a@x"),
+            vec!["exchange_autoforwarded"]
+        );
+        assert_eq!(
+            read(
+                "X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent\r\nX-MS-Exchange-Inbox-Rules-Loop: a@ssss.gouv.qc.ca\r\n",
+                "a@x"
+            ),
+            vec!["exchange_mailbox_rules_agent", "exchange_inbox_rules_loop"]
+        );
+        assert_eq!(
+            read("X-Forwarded-To: x@gmail.com\r\n", "a@x"),
+            vec!["gmail_forwarded_to"]
+        );
+        assert_eq!(
+            read("X-Sieve-Redirected-From: a@x\r\n", "a@x"),
+            vec!["sieve_redirected"]
+        );
+        assert_eq!(
+            read(
+                "Resent-From: a@x\r\nResent-To: b@y\r\nResent-Date: Mon, 23 Nov 2026 10:00:00 -0500\r\n",
+                "a@x"
+            ),
+            vec!["resent", "resent_to"]
+        );
+        assert_eq!(read("X-Loop: a@x\r\n", "a@x"), vec!["procmail_loop"]);
+        assert_eq!(
+            read("", "SRS0=HHH=TT=example.org=a@fwd.example"),
+            vec!["srs_envelope_sender"]
+        );
+    }
+
+    #[test]
+    fn a_person_forwarding_or_an_out_of_office_is_not_an_auto_forward() {
+        assert!(read("", "a@ssss.gouv.qc.ca").is_empty());
+        let raw = b"From: a@x\r\nSubject: TR: resultats\r\n\r\n---------- Message transfere ----------\r\n";
+        assert!(!signals().read(raw, "a@x").auto_forwarded());
+        // Exchange keeps its loop counter on automatic replies too.
+        assert!(
+            read(
+                "Auto-Submitted: auto-replied\r\nX-MS-Exchange-Inbox-Rules-Loop: a@x\r\n",
+                "a@x"
+            )
+            .is_empty()
+        );
+        assert!(read("X-Autoreply: yes\r\nX-Forwarded-To: b@y\r\n", "a@x").is_empty());
+    }
+
+    #[test]
+    fn bad_rules_are_refused_with_their_origin() {
+        let err = Signals::parse(
+            "[[signal]]\nid = \"a\"\nheader = \"X\"\nvalue = \"(\"\n",
+            "f.toml",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("f.toml: X:"), "{err}");
+        let err = Signals::parse(
+            "[[signal]]\nid = \"a\"\nheader = \"X\"\n[[signal]]\nid = \"a\"\nheader = \"Y\"\n",
+            "f.toml",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unique"), "{err}");
+    }
+}
