@@ -1,5 +1,6 @@
 //! Patient data must never reach logs: a message with a clinical subject, body and recipient
-//! goes through with every log level on, and none of it appears in the output.
+//! is judged (and refused: patient data to a public webmail) with every log level on, and
+//! none of it appears in the output.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -45,13 +46,20 @@ async fn logs_carry_ids_sizes_and_decisions_but_no_content() {
                 .as_bytes(),
         )
         .await;
-    assert_eq!(client.cmd(".").await.code, 250);
+    let refused = client.cmd(".").await;
+    assert_eq!(refused.code, 550);
+    assert!(
+        refused.message.contains("DIR04 art. 6 (4)"),
+        "{}",
+        refused.message
+    );
     client.cmd("QUIT").await;
     sentinelle.stop().await;
-    sink.wait_for(1).await;
+    assert_eq!(sink.count(), 0, "nothing relayed");
 
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("\"decision\":\"relay\""), "{logs}");
+    assert!(logs.contains("\"decision\":\"refuse\""), "{logs}");
+    assert!(logs.contains("confidential_to_public_webmail"), "{logs}");
     assert!(logs.contains("\"msgid_hash\""), "{logs}");
     assert!(logs.contains("\"size\""), "{logs}");
     for secret in [

@@ -79,3 +79,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => config::check(&config),
     }
 }
+
+/// The current year (UTC): the birth-century bound of health numbers.
+pub(crate) fn current_year() -> i32 {
+    time::OffsetDateTime::now_utc().year()
+}

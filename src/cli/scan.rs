@@ -40,7 +40,7 @@ pub fn run(
         None => (PathBuf::from("rules"), Limits::default()),
     };
     let engine = Engine::load_or_embedded(&rules.unwrap_or(rules_dir))?;
-    let year = current_year();
+    let year = super::current_year();
     let mut errors = 0usize;
     let mut sources = Vec::new();
     for path in paths {
@@ -162,9 +162,4 @@ fn collect(path: &Path, sources: &mut Vec<Source>) -> anyhow::Result<()> {
         sources.push(Source { label, bytes });
     }
     Ok(())
-}
-
-fn current_year() -> i32 {
-    let now = time::OffsetDateTime::now_utc();
-    now.year()
 }

@@ -17,16 +17,10 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         None => Config::embedded_default()?,
     };
     telemetry::init(&config.log);
-    // The detection rules are validated at start-up, before any port is opened.
-    let engine = crate::analysis::Engine::load_or_embedded(&config.rules_dir)?;
-    tracing::info!(
-        rules = %config.rules_dir.display(),
-        detectors = engine.detector_count(),
-        "detection rules loaded"
-    );
-    let domains = crate::policy::classify::Directory::load(&config.rules_dir)?;
-    tracing::info!(classes = ?domains.counts(), "recipient domain lists loaded");
-    let _forwarding = crate::analysis::forwarding::Signals::load_or_embedded(&config.rules_dir)?;
+    // The rules (detectors, domain lists, forwarding signals) are loaded and validated at
+    // start-up, before any port is opened.
+    let checkpoint = Arc::new(Standard::new(&config, super::current_year())?);
+    tracing::info!(rules = %config.rules_dir.display(), "DIR04 rules loaded");
     if path.is_none()
         && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
     {
@@ -41,7 +35,6 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listeners = server::bind(&config).await?;
-        let checkpoint = Arc::new(Standard::new(&config));
         server::run(Arc::new(config), checkpoint, listeners, signal()).await?;
         Ok(ExitCode::SUCCESS)
     })

@@ -2,10 +2,11 @@
 //!
 //! The SMTP core calls [`Checkpoint::decide`] after the whole message is received and before
 //! the client gets its final reply. A decision does no I/O and reads no clock, so the `check`
-//! command and the tests can run the very same code. This issue ships the pass-through
-//! decision plus the submission sender rule (DIR04 art. 6 (2)); detection and policy fill it.
+//! command and the tests can run the very same code. [`Standard`] applies the submission
+//! sender rule (DIR04 art. 6 (2)), then the DIR04 rules recipient by recipient ([`decide`]).
 
 pub mod classify;
+pub mod decide;
 pub mod sender;
 
 use std::sync::Arc;
@@ -86,18 +87,44 @@ pub trait Checkpoint: Send + Sync {
     fn decide(&self, message: &Message<'_>) -> Decision;
 }
 
-/// The checkpoint this issue ships: the submission sender rule, then relay everything.
+/// The standard checkpoint: the submission sender rule (DIR04 art. 6 (2)), then the DIR04
+/// rules recipient by recipient ([`decide::Rules`]).
 #[derive(Debug, Clone)]
 pub struct Standard {
     sender: sender::SenderRule,
+    rules: decide::Rules,
+}
+
+/// Rules that cannot be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    /// rules/detectors.toml.
+    #[error(transparent)]
+    Detectors(#[from] crate::analysis::detect::RulesError),
+    /// rules/domains/.
+    #[error(transparent)]
+    Domains(#[from] classify::DomainsError),
+    /// rules/forwarding.toml.
+    #[error(transparent)]
+    Forwarding(#[from] crate::analysis::forwarding::ForwardingError),
 }
 
 impl Standard {
-    /// Builds the checkpoint from the validated configuration.
-    pub fn new(config: &Config) -> Self {
-        Standard {
+    /// Builds the checkpoint from the validated configuration and its rules directory;
+    /// `year` bounds NAM birth years.
+    pub fn new(config: &Config, year: i32) -> Result<Self, PolicyError> {
+        let dir = &config.rules_dir;
+        let rules = decide::Rules::new(
+            Arc::new(crate::analysis::Engine::load_or_embedded(dir)?),
+            Arc::new(classify::Directory::load(dir)?),
+            Arc::new(crate::analysis::forwarding::Signals::load_or_embedded(dir)?),
+            config.analysis.clone(),
+            year,
+        );
+        Ok(Standard {
             sender: sender::SenderRule::new(&config.submission),
-        }
+            rules,
+        })
     }
 }
 
@@ -106,6 +133,34 @@ impl Checkpoint for Standard {
         if let Some(reply) = self.sender.check_header_from(message) {
             return Decision::uniform(message.envelope, Action::Refuse(reply));
         }
-        Decision::uniform(message.envelope, Action::Relay)
+        let recipients: Vec<&str> = message
+            .envelope
+            .recipients
+            .iter()
+            .map(|r| r.address.as_str())
+            .collect();
+        let verdict = self
+            .rules
+            .judge(message.raw, message.envelope.sender(), &recipients);
+        let actions = verdict
+            .recipients
+            .iter()
+            .map(|(_, category)| match category {
+                Some(category) => Action::Refuse(category.reply()),
+                None => Action::Relay,
+            })
+            .collect();
+        if let Some(analysis) = &verdict.analysis {
+            tracing::info!(
+                confidential = analysis.confidential,
+                findings = analysis.findings.len(),
+                unscannable = analysis.unscannable.len(),
+                forwarding = ?verdict.forwarding.signals,
+                detectors = ?analysis.findings.iter().map(|f| f.detector.as_str()).collect::<Vec<_>>(),
+                refused = ?verdict.recipients.iter().filter_map(|(_, c)| c.map(decide::Category::as_str)).collect::<Vec<_>>(),
+                "message analysed"
+            );
+        }
+        Decision { actions }
     }
 }

@@ -3,6 +3,7 @@
 //! The final reply is written only after the upstream answered (before-queue proxy): a crash
 //! or an outage before then leaves the message with the client, which retries.
 
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use smtp_proto::request::receiver::{BdatReceiver, DataReceiver};
@@ -125,13 +126,35 @@ impl Session {
                 return Flow::Continue;
             }
         }
-        let headers = analysis::read_headers(&raw);
-        let decision = self.ctx.checkpoint.decide(&policy::Message {
-            envelope: &envelope,
-            raw: &raw,
-            headers: &headers,
-            facts: &self.facts,
-        });
+        // The checkpoint reads the whole message (attachments included, up to the analysis
+        // time limit): it runs on the blocking pool, not on a session thread.
+        let checkpoint = Arc::clone(&self.ctx.checkpoint);
+        let facts = self.facts.clone();
+        // Its log lines keep the session's span and subscriber.
+        let span = tracing::Span::current();
+        let dispatch = tracing::dispatcher::get_default(Clone::clone);
+        let judged = tokio::task::spawn_blocking(move || {
+            tracing::dispatcher::with_default(&dispatch, || {
+                span.in_scope(|| {
+                    let headers = analysis::read_headers(&raw);
+                    let decision = checkpoint.decide(&policy::Message {
+                        envelope: &envelope,
+                        raw: &raw,
+                        headers: &headers,
+                        facts: &facts,
+                    });
+                    (decision, envelope, raw, headers)
+                })
+            })
+        })
+        .await;
+        let Ok((decision, envelope, raw, headers)) = judged else {
+            // The checkpoint failed (a bug, not the input's fault): the client keeps the
+            // message and retries.
+            tracing::error!("checkpoint failed: temporary failure, the client will retry");
+            self.reply(&reply::LOCAL_ERROR);
+            return Flow::Continue;
+        };
         let trace = message::received_header(
             &self.facts,
             &self.ctx.config.hostname,

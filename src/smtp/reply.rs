@@ -384,6 +384,27 @@ pub const HEADER_FROM_NOT_ACCOUNT: Reply = Reply::new(
     "Message refuse: l'en-tete From doit etre l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: the From header must be your authenticated corporate account's address",
 );
 
+pub const AUTO_FORWARD_REFUSED: Reply = Reply::new(
+    550,
+    [5, 7, 1],
+    "Message refuse: le transfert automatique hors de la plateforme corporative est interdit (DIR04 art. 6 (5)); retirez la regle de transfert\nMessage refused: automatic forwarding outside the corporate platform is forbidden; remove the forwarding rule",
+);
+pub const WEBMAIL_REFUSED: Reply = Reply::new(
+    550,
+    [5, 7, 1],
+    "Message refuse: renseignements de sante confidentiels vers une messagerie publique (DIR04 art. 6 (4)); utilisez la plateforme corporative\nMessage refused: confidential health information to a public webmail service; use the corporate platform",
+);
+pub const UNENCRYPTED_EXTERNAL_REFUSED: Reply = Reply::new(
+    550,
+    [5, 7, 1],
+    "Message refuse: renseignements confidentiels vers l'externe sans chiffrement approuve (DIR04 art. 6 (3)); chiffrez le message\nMessage refused: confidential information to an outside recipient without approved encryption; encrypt the message",
+);
+pub const RESTRICTED_SYSTEM_REFUSED: Reply = Reply::new(
+    550,
+    [5, 7, 1],
+    "Message refuse: ce systeme ne doit plus recevoir de renseignements confidentiels (orientation MSSS, DIR04 art. 7)\nMessage refused: this system may no longer receive confidential information",
+);
+
 pub const UPSTREAM_UNAVAILABLE: Reply = Reply::new(
     451,
     [4, 4, 1],

@@ -52,7 +52,7 @@ impl Sentinelle {
             });
         }
         let (stop, stopped) = oneshot::channel::<()>();
-        let checkpoint = Arc::new(Standard::new(&config));
+        let checkpoint = Arc::new(Standard::new(&config, 2026).expect("rules"));
         let handle = tokio::spawn(server::run(
             Arc::new(config),
             checkpoint,
