@@ -50,31 +50,7 @@ async fn serve_relays_into_the_maildir_and_stops_on_sigterm() {
         "[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\n[relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n[log]\nformat = \"json\"\n",
     )
     .unwrap();
-    let mut child = Command::new(BIN)
-        .args(["serve", "--config", "sentinelle.toml"])
-        .current_dir(dir.path())
-        .env_remove("RUST_LOG")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Readiness: the "listening" line carries the bound address.
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let addr = loop {
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("no listening line");
-        if line.contains("listening") {
-            let start = line.find("127.0.0.1:").unwrap();
-            let end = line[start..].find('"').unwrap() + start;
-            break line[start..end].parse::<std::net::SocketAddr>().unwrap();
-        }
-    };
+    let (child, addr, _logs) = start(dir.path());
     // STARTTLS is offered with the certificate generated on first run.
     let (mut client, greeting) = Client::connect(addr).await;
     assert_eq!(greeting.code, 220);
@@ -102,13 +78,124 @@ async fn serve_relays_into_the_maildir_and_stops_on_sigterm() {
         "{text}"
     );
 
+    let exit = stop(child).await;
+    assert!(exit.success(), "graceful exit on SIGTERM: {exit:?}");
+}
+
+/// Starts the binary in `dir` on its sentinelle.toml; returns it, its bound address and its
+/// log lines (JSON), read on a thread.
+type Started = (
+    std::process::Child,
+    std::net::SocketAddr,
+    std::sync::mpsc::Receiver<String>,
+);
+
+fn start(dir: &std::path::Path) -> Started {
+    let mut child = Command::new(BIN)
+        .args(["serve", "--config", "sentinelle.toml"])
+        .current_dir(dir)
+        .env_remove("RUST_LOG")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let addr = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("no listening line");
+        if line.contains("listening") {
+            let start = line.find("127.0.0.1:").unwrap();
+            let end = line[start..].find('"').unwrap() + start;
+            break line[start..end].parse::<std::net::SocketAddr>().unwrap();
+        }
+    };
+    (child, addr, rx)
+}
+
+/// Sends `signal` ("-HUP", "-TERM") to `child`.
+fn kill(child: &std::process::Child, signal: &str) {
     let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    let exit = tokio::task::spawn_blocking(move || child.wait().unwrap())
+}
+
+/// SIGTERM, then the exit status.
+async fn stop(mut child: std::process::Child) -> std::process::ExitStatus {
+    kill(&child, "-TERM");
+    tokio::task::spawn_blocking(move || child.wait().unwrap())
         .await
-        .unwrap();
-    assert!(exit.success(), "graceful exit on SIGTERM: {exit:?}");
+        .unwrap()
+}
+
+/// One transaction of `message` to a partner's address on an open session; the final code.
+async fn attempt(client: &mut Client, message: &[u8]) -> u16 {
+    client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
+    client.cmd("RCPT TO:<dossiers@partenaire.example>").await;
+    client.cmd("DATA").await;
+    client.send(message).await;
+    client.cmd(".").await.code
+}
+
+#[tokio::test]
+async fn sighup_reloads_the_rules_without_dropping_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sentinelle.toml"),
+        "rules_dir = \"regles\"\n[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n[relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n[log]\nformat = \"json\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("regles/domains")).unwrap();
+    let approved = dir.path().join("regles/domains/approved_systems.txt");
+    std::fs::write(&approved, "# none yet\n").unwrap();
+    let (child, addr, logs) = start(dir.path());
+
+    // Gaston Tremblay (fake): confidential, to a partner not yet approved.
+    let message = b"Subject: suivi\r\n\r\nPatient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete.\r\n";
+    let (mut client, _) = Client::connect(addr).await;
+    client.cmd("EHLO poste.test").await;
+    assert_eq!(
+        attempt(&mut client, message).await,
+        550,
+        "external, not yet approved"
+    );
+
+    // A faulty list is refused and the rules in force stay.
+    std::fs::write(&approved, "partenaire.example\nnot a domain\n").unwrap();
+    kill(&child, "-HUP");
+    let wait_for = |what: &str| loop {
+        let line = logs
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("no {what:?} log line"));
+        if line.contains(what) {
+            break line;
+        }
+    };
+    let line = wait_for("rules not reloaded");
+    assert!(line.contains("approved_systems.txt:2"), "{line}");
+    assert_eq!(
+        attempt(&mut client, message).await,
+        550,
+        "previous rules still in force"
+    );
+
+    // Approved now: the same session, still open, relays it.
+    std::fs::write(&approved, "partenaire.example\n").unwrap();
+    kill(&child, "-HUP");
+    wait_for("rules reloaded");
+    assert_eq!(
+        attempt(&mut client, message).await,
+        250,
+        "approved system after reload"
+    );
+    client.cmd("QUIT").await;
+
+    assert!(stop(child).await.success());
 }

@@ -35,9 +35,40 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listeners = server::bind(&config).await?;
+        reload_on_hangup(Arc::clone(&checkpoint));
         server::run(Arc::new(config), checkpoint, listeners, signal()).await?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Reloads the rules on each SIGHUP; sessions in progress are not touched. A faulty rules
+/// file is reported and the rules in force stay.
+fn reload_on_hangup(checkpoint: Arc<Standard>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hangup) = signal(SignalKind::hangup()) else {
+            tracing::warn!("SIGHUP cannot be caught: rules reload only on restart");
+            return;
+        };
+        tokio::spawn(async move {
+            while hangup.recv().await.is_some() {
+                let checkpoint = Arc::clone(&checkpoint);
+                let reloaded = tokio::task::spawn_blocking(move || checkpoint.reload()).await;
+                match reloaded {
+                    Ok(Ok(())) => tracing::info!("rules reloaded"),
+                    Ok(Err(err)) => {
+                        tracing::error!(error = %err, "rules not reloaded: the previous rules stay in force");
+                    }
+                    Err(_) => {
+                        tracing::error!("rules reload failed: the previous rules stay in force")
+                    }
+                }
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = checkpoint;
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

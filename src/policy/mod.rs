@@ -9,7 +9,8 @@ pub mod classify;
 pub mod decide;
 pub mod sender;
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::analysis::HeaderFacts;
 use crate::config::Config;
@@ -88,11 +89,16 @@ pub trait Checkpoint: Send + Sync {
 }
 
 /// The standard checkpoint: the submission sender rule (DIR04 art. 6 (2)), then the DIR04
-/// rules recipient by recipient ([`decide::Rules`]).
-#[derive(Debug, Clone)]
+/// rules recipient by recipient ([`decide::Rules`]). The rules can be reloaded while sessions
+/// run ([`Standard::reload`], on SIGHUP): a message is judged by the rules in force when its
+/// data ended.
+#[derive(Debug)]
 pub struct Standard {
     sender: sender::SenderRule,
-    rules: decide::Rules,
+    rules: RwLock<Arc<decide::Rules>>,
+    rules_dir: PathBuf,
+    limits: crate::analysis::Limits,
+    year: i32,
 }
 
 /// Rules that cannot be loaded.
@@ -109,22 +115,43 @@ pub enum PolicyError {
     Forwarding(#[from] crate::analysis::forwarding::ForwardingError),
 }
 
+fn load_rules(
+    dir: &Path,
+    limits: &crate::analysis::Limits,
+    year: i32,
+) -> Result<decide::Rules, PolicyError> {
+    Ok(decide::Rules::new(
+        Arc::new(crate::analysis::Engine::load_or_embedded(dir)?),
+        Arc::new(classify::Directory::load(dir)?),
+        Arc::new(crate::analysis::forwarding::Signals::load_or_embedded(dir)?),
+        limits.clone(),
+        year,
+    ))
+}
+
 impl Standard {
     /// Builds the checkpoint from the validated configuration and its rules directory;
     /// `year` bounds NAM birth years.
     pub fn new(config: &Config, year: i32) -> Result<Self, PolicyError> {
-        let dir = &config.rules_dir;
-        let rules = decide::Rules::new(
-            Arc::new(crate::analysis::Engine::load_or_embedded(dir)?),
-            Arc::new(classify::Directory::load(dir)?),
-            Arc::new(crate::analysis::forwarding::Signals::load_or_embedded(dir)?),
-            config.analysis.clone(),
-            year,
-        );
+        let rules = load_rules(&config.rules_dir, &config.analysis, year)?;
         Ok(Standard {
             sender: sender::SenderRule::new(&config.submission),
-            rules,
+            rules: RwLock::new(Arc::new(rules)),
+            rules_dir: config.rules_dir.clone(),
+            limits: config.analysis.clone(),
+            year,
         })
+    }
+
+    /// Reads the rules directory again. On an error the rules in force stay, unchanged.
+    pub fn reload(&self) -> Result<(), PolicyError> {
+        let fresh = Arc::new(load_rules(&self.rules_dir, &self.limits, self.year)?);
+        *self.rules.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+        Ok(())
+    }
+
+    fn rules(&self) -> Arc<decide::Rules> {
+        Arc::clone(&self.rules.read().unwrap_or_else(PoisonError::into_inner))
     }
 }
 
@@ -140,7 +167,7 @@ impl Checkpoint for Standard {
             .map(|r| r.address.as_str())
             .collect();
         let verdict = self
-            .rules
+            .rules()
             .judge(message.raw, message.envelope.sender(), &recipients);
         let actions = verdict
             .recipients
