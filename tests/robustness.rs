@@ -19,6 +19,19 @@ fn analyse(raw: &[u8]) -> Analysis {
     analysis::analyse(raw, &engine(), &Limits::default(), YEAR)
 }
 
+/// A message whose only attachment is `bytes`.
+fn attached(filename: &str, content_type: &str, bytes: &[u8]) -> Vec<u8> {
+    docs::mime(
+        "x",
+        "voir",
+        &[Attachment {
+            filename,
+            content_type,
+            bytes,
+        }],
+    )
+}
+
 fn reasons(analysis: &Analysis) -> Vec<String> {
     analysis
         .unscannable
@@ -230,15 +243,7 @@ fn nested_bomb() -> Vec<u8> {
 fn zip_bombs_are_unscannable_within_the_limits() {
     let bomb = nested_bomb();
     assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
-    let raw = docs::mime(
-        "x",
-        "voir",
-        &[Attachment {
-            filename: "42.zip",
-            content_type: "application/zip",
-            bytes: &bomb,
-        }],
-    );
+    let raw = attached("42.zip", "application/zip", &bomb);
     let analysis = analyse(&raw);
     assert!(!analysis.unscannable.is_empty());
     assert!(
@@ -251,15 +256,7 @@ fn zip_bombs_are_unscannable_within_the_limits() {
     let zeros = vec![0u8; 10 * 1024 * 1024];
     let single = docs::zip(&[("zeros.bin", &zeros)]);
     assert!(zeros.len() / single.len() > 900, "{}", single.len());
-    let raw = docs::mime(
-        "x",
-        "voir",
-        &[Attachment {
-            filename: "z.zip",
-            content_type: "application/zip",
-            bytes: &single,
-        }],
-    );
+    let raw = attached("z.zip", "application/zip", &single);
     assert_eq!(
         reasons(&analyse(&raw)),
         vec!["2: expansion ratio over the limit (zip bomb)"]
@@ -283,30 +280,14 @@ fn pdf_with_a_broken_cross_reference_table_yields_a_result() {
             break; // "trailer"
         }
     }
-    let raw = docs::mime(
-        "x",
-        "voir",
-        &[Attachment {
-            filename: "r.pdf",
-            content_type: "application/pdf",
-            bytes: &broken,
-        }],
-    );
+    let raw = attached("r.pdf", "application/pdf", &broken);
     let analysis = analyse(&raw);
     let read = detectors_in(&analysis, "2").contains(&"quebec_health_number".to_owned());
     let reported = analysis.unscannable.iter().any(|u| u.location.part == "2");
     assert!(read || reported, "{analysis:?}");
 
     // Cut in half: no trailer at all.
-    let raw = docs::mime(
-        "x",
-        "voir",
-        &[Attachment {
-            filename: "r.pdf",
-            content_type: "application/pdf",
-            bytes: &pdf[..pdf.len() / 2],
-        }],
-    );
+    let raw = attached("r.pdf", "application/pdf", &pdf[..pdf.len() / 2]);
     let analysis = analyse(&raw);
     assert!(!analysis.findings.is_empty() || !analysis.unscannable.is_empty());
 }
@@ -333,15 +314,7 @@ fn pdf_flate_bomb_is_unscannable() {
     let mut pdf = Vec::new();
     doc.save_to(&mut pdf).unwrap();
     assert!(pdf.len() < 1024 * 1024);
-    let raw = docs::mime(
-        "x",
-        "voir",
-        &[Attachment {
-            filename: "b.pdf",
-            content_type: "application/pdf",
-            bytes: &pdf,
-        }],
-    );
+    let raw = attached("b.pdf", "application/pdf", &pdf);
     assert_eq!(
         reasons(&analyse(&raw)),
         vec!["2: pdf stream expands beyond the size limit"]

@@ -63,13 +63,10 @@ pub fn html_to_text(html: &str) -> String {
     while let Some(at) = rest.find('<') {
         let (head, tail) = rest.split_at(at);
         spaced.push_str(head);
-        let name: String = tail[1..]
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if BREAKS.contains(&name.as_str()) {
+        let after = tail[1..].trim_start_matches('/');
+        let len = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = &after[..len];
+        if BREAKS.iter().any(|b| b.eq_ignore_ascii_case(name)) {
             spaced.push(' ');
         }
         spaced.push('<');

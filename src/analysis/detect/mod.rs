@@ -349,31 +349,26 @@ impl Engine {
         let hits = self.words.find_within(text, &windows);
 
         // A column of codes most of which fail the check digit is a column of product or
-        // serial codes: the few that pass do so by chance (one in ten).
+        // serial codes: the few that pass do so by chance (one in ten), unless labelled.
         let by_chance = |d: usize| failed[d] >= 3 && failed[d] > 2 * passed[d];
-        // A health number with a wrong check digit (a typo), called one or amid clinical words,
-        // still gives its holder's birth date.
-        for (d, range, _, verdict) in &candidates {
-            let near = self.context(range, &hits);
-            if *verdict == Verdict::ChecksumMismatch
-                && self.detectors[*d].validator == Validator::RamqNam
-                && !by_chance(*d)
-                && (near.own(*d) || near.distinct_strong() >= 2)
+        let mut found = Vec::with_capacity(candidates.len());
+        for (d, range, value, verdict) in candidates {
+            let near = self.context(&range, &hits);
+            let own = near.own(d);
+            if by_chance(d) && !own {
+                continue;
+            }
+            // A health number with a wrong check digit (a typo), called one or amid clinical
+            // words, still gives its holder's birth date.
+            if verdict == Verdict::ChecksumMismatch
+                && self.detectors[d].validator == Validator::RamqNam
+                && (own || near.distinct_strong() >= 2)
             {
                 dobs.push((range.start, range.end));
             }
+            found.extend(self.judge(d, text, range, value, verdict, &near));
         }
         dobs.sort_unstable();
-        let candidates: Vec<_> = candidates
-            .into_iter()
-            .filter(|(d, range, _, _)| !by_chance(*d) || self.context(range, &hits).own(*d))
-            .collect();
-        let mut found: Vec<Hit> = candidates
-            .into_iter()
-            .filter_map(|(d, range, value, verdict)| {
-                self.judge(d, text, range, value, verdict, &hits)
-            })
-            .collect();
         for evidence in self
             .clinical
             .person(text, &dobs, &ages, &self.words, &hits, self.window)
@@ -414,10 +409,9 @@ impl Engine {
         range: std::ops::Range<usize>,
         value: String,
         verdict: Verdict,
-        hits: &[context::Hit],
+        near: &Near<'_>,
     ) -> Option<Hit> {
         let detector = &self.detectors[index];
-        let near = self.context(&range, hits);
         if part_of_longer_number(text, &range) {
             return None;
         }
