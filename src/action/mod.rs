@@ -7,6 +7,8 @@
 //! RCPT) before any message is sent, so a refused recipient anywhere stops them all before
 //! anything is delivered. The reply is positive only if every upstream accepted.
 
+pub mod encrypt;
+pub mod keyring;
 pub mod maildir;
 pub mod upstream;
 

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 
+use super::encryption::{self, Layer, Parsed, Scheme};
 use super::extract::{self, Budget, Piece};
 
 /// Where something was found.
@@ -37,6 +38,9 @@ pub struct Unscannable {
     pub location: Location,
     /// Why, in a few words.
     pub reason: String,
+    /// Whether it may hide patient data (an encrypted archive, a limit reached) rather than
+    /// being content no one could read as text (an image).
+    pub risk: bool,
 }
 
 /// The walk's limits.
@@ -82,6 +86,8 @@ pub struct Extracted {
     pub unscannable: Vec<Unscannable>,
     /// Structured clinical records recognised without text (DICOM), with the evidence's shape.
     pub records: Vec<(Location, &'static str)>,
+    /// Encrypted parts (OpenPGP, S/MIME).
+    pub layers: Vec<Layer>,
 }
 
 struct Walk<'l, 'm> {
@@ -146,11 +152,52 @@ fn child_path(path: &str, index: usize) -> String {
 }
 
 impl<'m> Walk<'_, 'm> {
+    /// Something not read that may hide patient data.
     fn skip(&mut self, location: Location, reason: &str) {
         self.out.unscannable.push(Unscannable {
             location,
             reason: reason.to_owned(),
+            risk: true,
         });
+    }
+
+    /// Something not read (or read imperfectly) that hides nothing of its own.
+    fn note(&mut self, location: Location, reason: &str) {
+        self.out.unscannable.push(Unscannable {
+            location,
+            reason: reason.to_owned(),
+            risk: false,
+        });
+    }
+
+    fn crypto(&mut self, location: Location, scheme: Scheme, parsed: Parsed) {
+        let (algorithm, invalid) = match parsed {
+            Parsed::Encrypted(algorithm) => (Some(algorithm), None),
+            Parsed::Invalid(reason) => (None, Some(reason)),
+            Parsed::Opaque => {
+                return self.skip(location, "signed or compressed data: content not read");
+            }
+            Parsed::Signature => return,
+        };
+        self.out.layers.push(Layer {
+            location,
+            scheme,
+            algorithm,
+            invalid,
+        });
+    }
+
+    /// A text part; an armored OpenPGP message in it is a layer, the rest is scanned.
+    fn text_part(&mut self, location: Location, text: String) {
+        let Some((before, block, after)) = encryption::armored_block(&text) else {
+            return self.text(location, text);
+        };
+        let parsed = encryption::openpgp_message(block.as_bytes());
+        self.crypto(location.clone(), Scheme::OpenPgp, parsed);
+        let rest = format!("{before}\n{after}");
+        if !rest.trim().is_empty() {
+            self.text(location, rest);
+        }
     }
 
     fn text(&mut self, location: Location, text: String) {
@@ -203,7 +250,7 @@ impl<'m> Walk<'_, 'm> {
         };
         let filename = part.attachment_name();
         if part.is_encoding_problem {
-            self.skip(
+            self.note(
                 location(&here, filename),
                 "corrupt transfer encoding (scanned as decoded)",
             );
@@ -219,7 +266,7 @@ impl<'m> Walk<'_, 'm> {
                     );
                 }
             }
-            PartType::Text(text) => self.text(location(&here, filename), text.to_string()),
+            PartType::Text(text) => self.text_part(location(&here, filename), text.to_string()),
             PartType::Html(html) => {
                 let text = super::text::html_to_text(html);
                 self.text(location(&here, filename), text);
@@ -242,6 +289,8 @@ impl<'m> Walk<'_, 'm> {
                 Piece::Text(location, text) => self.out.texts.push(TextPart { location, text }),
                 Piece::Unscannable(location, reason) => self.skip(location, &reason),
                 Piece::Record(location, sample) => self.out.records.push((location, sample)),
+                Piece::Crypto(location, scheme, parsed) => self.crypto(location, scheme, parsed),
+                Piece::Skipped(location, reason) => self.note(location, &reason),
             }
         }
     }

@@ -6,6 +6,7 @@
 //! Nothing here returns or logs message content in clear.
 
 pub mod detect;
+pub mod encryption;
 mod extract;
 pub mod forwarding;
 pub mod headers;
@@ -44,6 +45,15 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Parts that could not be read, with the reason.
     pub unscannable: Vec<Unscannable>,
+    /// Encrypted parts (OpenPGP, S/MIME), as parsed.
+    pub encrypted: Vec<encryption::Layer>,
+}
+
+impl Analysis {
+    /// True when a part that could not be read may hide patient data.
+    pub fn unscannable_risk(&self) -> bool {
+        self.unscannable.iter().any(|u| u.risk)
+    }
 }
 
 /// Analyses a raw message (as received, CRLF line endings). `year` is the current year
@@ -110,5 +120,6 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
         confidential,
         findings,
         unscannable: extracted.unscannable,
+        encrypted: extracted.layers,
     }
 }

@@ -14,6 +14,7 @@ mod zip;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use super::encryption::{self, Parsed, Scheme};
 use super::mime::{Limits, Location};
 
 /// What an extractor produces.
@@ -24,6 +25,10 @@ pub enum Piece {
     Unscannable(Location, String),
     /// A structured clinical record recognised without text (DICOM), with the evidence's shape.
     Record(Location, &'static str),
+    /// An OpenPGP or S/MIME structure.
+    Crypto(Location, Scheme, Parsed),
+    /// Something not read that carries no risk of its own (an image, a detached signature).
+    Skipped(Location, String),
 }
 
 /// The limits and the running totals of one message's extraction. Shared by the workers
@@ -97,6 +102,10 @@ pub fn content(
     let unscannable = |out: &mut Vec<Piece>, location, reason: &str| {
         out.push(Piece::Unscannable(location, reason.to_owned()));
     };
+    if let Some((scheme, parsed)) = encryption::recognise(bytes, location.filename.as_deref()) {
+        out.push(Piece::Crypto(location, scheme, parsed));
+        return;
+    }
     match sniff(bytes) {
         Kind::Text => {
             let text = decode_text(bytes);
@@ -109,7 +118,10 @@ pub fn content(
         Kind::Zip => zip::walk(bytes, location, depth, budget, out),
         Kind::Pdf => pdf::text(bytes, location, budget, out),
         Kind::Dicom => dicom::extract(bytes, location, out),
-        Kind::Image => unscannable(out, location, "image: not scanned (no OCR)"),
+        Kind::Image => out.push(Piece::Skipped(
+            location,
+            "image: not scanned (no OCR)".into(),
+        )),
         Kind::Ole => unscannable(
             out,
             location,
@@ -120,7 +132,10 @@ pub fn content(
             location,
             "compressed archive format not supported (gzip, 7z, rar)",
         ),
-        Kind::Unknown => unscannable(out, location, "unrecognised binary content"),
+        Kind::Unknown => out.push(Piece::Skipped(
+            location,
+            "unrecognised binary content".into(),
+        )),
     }
 }
 

@@ -35,6 +35,12 @@ fn describe(pieces: &[Piece]) -> Vec<String> {
                 format!("unscannable {} {r}", l.filename.as_deref().unwrap_or(""))
             }
             Piece::Record(l, s) => format!("record {} {s}", l.filename.as_deref().unwrap_or("")),
+            Piece::Crypto(l, scheme, parsed) => format!(
+                "crypto {} {} {parsed:?}",
+                l.filename.as_deref().unwrap_or(""),
+                scheme.as_str()
+            ),
+            Piece::Skipped(l, r) => format!("skipped {} {r}", l.filename.as_deref().unwrap_or("")),
         })
         .collect()
 }
