@@ -8,9 +8,12 @@
 pub mod classify;
 pub mod decide;
 pub mod sender;
+pub mod table;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
+use std::time::SystemTime;
 
 use crate::analysis::HeaderFacts;
 use crate::config::Config;
@@ -27,6 +30,8 @@ pub struct Message<'a> {
     pub headers: &'a HeaderFacts,
     /// What the session established: mode, client, TLS, authenticated account.
     pub facts: &'a SessionFacts,
+    /// When the message was received (certificate validity is judged at this time).
+    pub now: SystemTime,
 }
 
 /// What to do for one recipient.
@@ -97,6 +102,7 @@ pub struct Standard {
     sender: sender::SenderRule,
     rules: RwLock<Arc<decide::Rules>>,
     rules_dir: PathBuf,
+    keyring_dir: PathBuf,
     limits: crate::analysis::Limits,
     year: i32,
 }
@@ -113,39 +119,64 @@ pub enum PolicyError {
     /// rules/forwarding.toml.
     #[error(transparent)]
     Forwarding(#[from] crate::analysis::forwarding::ForwardingError),
+    /// rules/policy.toml.
+    #[error(transparent)]
+    Table(#[from] table::PolicyFileError),
+    /// certs/keyring/.
+    #[error(transparent)]
+    Keyring(#[from] crate::action::keyring::KeyringError),
 }
 
 fn load_rules(
     dir: &Path,
+    keyring: &Path,
     limits: &crate::analysis::Limits,
     year: i32,
 ) -> Result<decide::Rules, PolicyError> {
-    Ok(decide::Rules::new(
-        Arc::new(crate::analysis::Engine::load_or_embedded(dir)?),
-        Arc::new(classify::Directory::load(dir)?),
-        Arc::new(crate::analysis::forwarding::Signals::load_or_embedded(dir)?),
-        limits.clone(),
-        year,
-    ))
+    let parts = decide::Parts {
+        engine: Arc::new(crate::analysis::Engine::load_or_embedded(dir)?),
+        domains: Arc::new(classify::Directory::load(dir)?),
+        forwarding: Arc::new(crate::analysis::forwarding::Signals::load_or_embedded(dir)?),
+        policy: Arc::new(table::Policy::load_or_embedded(dir)?),
+        keyring: Arc::new(crate::action::keyring::Keyring::load(keyring)?),
+    };
+    Ok(decide::Rules::new(parts, limits.clone(), year))
+}
+
+/// A decision with what led to it (the `check` command prints both).
+#[derive(Debug)]
+pub struct Judgement {
+    /// The DIR04 verdict; `None` when the sender rule refused before any reading.
+    pub verdict: Option<decide::Verdict>,
+    /// The actions.
+    pub decision: Decision,
 }
 
 impl Standard {
     /// Builds the checkpoint from the validated configuration and its rules directory;
     /// `year` bounds NAM birth years.
     pub fn new(config: &Config, year: i32) -> Result<Self, PolicyError> {
-        let rules = load_rules(&config.rules_dir, &config.analysis, year)?;
+        let keyring_dir = config.certs_dir.join("keyring");
+        let rules = load_rules(&config.rules_dir, &keyring_dir, &config.analysis, year)?;
         Ok(Standard {
             sender: sender::SenderRule::new(&config.submission),
             rules: RwLock::new(Arc::new(rules)),
             rules_dir: config.rules_dir.clone(),
+            keyring_dir,
             limits: config.analysis.clone(),
             year,
         })
     }
 
-    /// Reads the rules directory again. On an error the rules in force stay, unchanged.
+    /// Reads the rules directory and the keyring again. On an error the rules in force stay,
+    /// unchanged.
     pub fn reload(&self) -> Result<(), PolicyError> {
-        let fresh = Arc::new(load_rules(&self.rules_dir, &self.limits, self.year)?);
+        let fresh = Arc::new(load_rules(
+            &self.rules_dir,
+            &self.keyring_dir,
+            &self.limits,
+            self.year,
+        )?);
         *self.rules.write().unwrap_or_else(PoisonError::into_inner) = fresh;
         Ok(())
     }
@@ -155,10 +186,14 @@ impl Standard {
     }
 }
 
-impl Checkpoint for Standard {
-    fn decide(&self, message: &Message<'_>) -> Decision {
+impl Standard {
+    /// The decision for `message` and what led to it.
+    pub fn judge(&self, message: &Message<'_>) -> Judgement {
         if let Some(reply) = self.sender.check_header_from(message) {
-            return Decision::uniform(message.envelope, Action::Refuse(reply));
+            return Judgement {
+                verdict: None,
+                decision: Decision::uniform(message.envelope, Action::Refuse(reply)),
+            };
         }
         let recipients: Vec<&str> = message
             .envelope
@@ -166,28 +201,104 @@ impl Checkpoint for Standard {
             .iter()
             .map(|r| r.address.as_str())
             .collect();
-        let verdict = self
-            .rules()
-            .judge(message.raw, message.envelope.sender(), &recipients);
-        let actions = verdict
-            .recipients
-            .iter()
-            .map(|(_, category)| match category {
-                Some(category) => Action::Refuse(category.reply()),
-                None => Action::Relay,
-            })
-            .collect();
+        let rules = self.rules();
+        let verdict = rules.judge(
+            message.raw,
+            message.envelope.sender(),
+            &recipients,
+            message.now,
+        );
+        let actions = actions(&rules, &verdict, message, &recipients);
         if let Some(analysis) = &verdict.analysis {
             tracing::info!(
+                situation = ?verdict.situation,
                 confidential = analysis.confidential,
+                encryption = ?verdict.encryption,
                 findings = analysis.findings.len(),
                 unscannable = analysis.unscannable.len(),
                 forwarding = ?verdict.forwarding.signals,
                 detectors = ?analysis.findings.iter().map(|f| f.detector.as_str()).collect::<Vec<_>>(),
-                refused = ?verdict.recipients.iter().filter_map(|(_, c)| c.map(decide::Category::as_str)).collect::<Vec<_>>(),
+                refused = ?verdict.recipients.iter().filter_map(|(_, t)| match t {
+                    decide::Treatment::Refuse(c) => Some(c.as_str()),
+                    _ => None,
+                }).collect::<Vec<_>>(),
                 "message analysed"
             );
         }
-        Decision { actions }
+        Judgement {
+            verdict: Some(verdict),
+            decision: Decision { actions },
+        }
+    }
+}
+
+/// The verdict's treatments as actions: encrypted versions built, refusals worded.
+fn actions(
+    rules: &decide::Rules,
+    verdict: &decide::Verdict,
+    message: &Message<'_>,
+    recipients: &[&str],
+) -> Vec<Action> {
+    use decide::Treatment;
+    // Refused recipients by category, for the refusal texts.
+    let mut refused: BTreeMap<decide::Category, Vec<String>> = BTreeMap::new();
+    for ((_, treatment), address) in verdict.recipients.iter().zip(recipients) {
+        if let Treatment::Refuse(category) = treatment {
+            refused
+                .entry(*category)
+                .or_default()
+                .push((*address).to_owned());
+        }
+    }
+    let whole = rules.policy().refusal == table::RefusalMode::WholeMessage;
+    let all: Vec<(&crate::smtp::reply::Refusal, Vec<String>)> = refused
+        .iter()
+        .map(|(category, addresses)| (category.refusal(), addresses.clone()))
+        .collect();
+    let combined = crate::smtp::reply::refused(&all, None);
+    verdict
+        .recipients
+        .iter()
+        .zip(recipients)
+        .map(|((_, treatment), address)| match treatment {
+            Treatment::Relay => Action::Relay,
+            Treatment::Refuse(_) if whole => Action::Refuse(combined.clone()),
+            Treatment::Refuse(category) => Action::Refuse(crate::smtp::reply::refused(
+                &[(category.refusal(), vec![(*address).to_owned()])],
+                None,
+            )),
+            Treatment::RelayEncrypted => encrypted(rules, verdict, message, address),
+        })
+        .collect()
+}
+
+/// The PGP/MIME version for `address`; a failure to encrypt never relays in clear: the client
+/// keeps the message and retries (4xx).
+fn encrypted(
+    rules: &decide::Rules,
+    verdict: &decide::Verdict,
+    message: &Message<'_>,
+    address: &str,
+) -> Action {
+    let Some(cert) = rules.keyring().find(address, message.now) else {
+        return Action::Refuse(crate::smtp::reply::LOCAL_ERROR);
+    };
+    match crate::action::encrypt::pgp_mime(
+        message.raw,
+        cert,
+        verdict.untagged_subject.as_deref(),
+        message.now,
+    ) {
+        Ok(bytes) => Action::RelayReplacement(Arc::new(bytes)),
+        Err(err) => {
+            tracing::error!(error = %err, "gateway encryption failed: temporary failure");
+            Action::Refuse(crate::smtp::reply::LOCAL_ERROR)
+        }
+    }
+}
+
+impl Checkpoint for Standard {
+    fn decide(&self, message: &Message<'_>) -> Decision {
+        self.judge(message).decision
     }
 }

@@ -142,6 +142,7 @@ impl Session {
                         raw: &raw,
                         headers: &headers,
                         facts: &facts,
+                        now: SystemTime::now(),
                     });
                     (decision, envelope, raw, headers)
                 })

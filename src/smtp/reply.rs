@@ -384,26 +384,128 @@ pub const HEADER_FROM_NOT_ACCOUNT: Reply = Reply::new(
     "Message refuse: l'en-tete From doit etre l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: the From header must be your authenticated corporate account's address",
 );
 
-pub const AUTO_FORWARD_REFUSED: Reply = Reply::new(
-    550,
-    [5, 7, 1],
-    "Message refuse: le transfert automatique hors de la plateforme corporative est interdit (DIR04 art. 6 (5)); retirez la regle de transfert\nMessage refused: automatic forwarding outside the corporate platform is forbidden; remove the forwarding rule",
-);
-pub const WEBMAIL_REFUSED: Reply = Reply::new(
-    550,
-    [5, 7, 1],
-    "Message refuse: renseignements de sante confidentiels vers une messagerie publique (DIR04 art. 6 (4)); utilisez la plateforme corporative\nMessage refused: confidential health information to a public webmail service; use the corporate platform",
-);
-pub const UNENCRYPTED_EXTERNAL_REFUSED: Reply = Reply::new(
-    550,
-    [5, 7, 1],
-    "Message refuse: renseignements confidentiels vers l'externe sans chiffrement approuve (DIR04 art. 6 (3)); chiffrez le message\nMessage refused: confidential information to an outside recipient without approved encryption; encrypt the message",
-);
-pub const RESTRICTED_SYSTEM_REFUSED: Reply = Reply::new(
-    550,
-    [5, 7, 1],
-    "Message refuse: ce systeme ne doit plus recevoir de renseignements confidentiels (orientation MSSS, DIR04 art. 7)\nMessage refused: this system may no longer receive confidential information",
-);
+/// The words of one kind of DIR04 refusal: the rule, what it forbids, what to do instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    /// The rule, as cited to the physician.
+    pub rule: &'static str,
+    /// What was refused, in French.
+    pub fr: &'static str,
+    /// What to do instead, in French.
+    pub todo_fr: &'static str,
+    /// What was refused, in English.
+    pub en: &'static str,
+    /// What to do instead, in English.
+    pub todo_en: &'static str,
+}
+
+pub const AUTO_FORWARD: Refusal = Refusal {
+    rule: "DIR04 art. 6 (5)",
+    fr: "transfert automatique hors de la plateforme corporative interdit",
+    todo_fr: "retirez la regle de transfert de votre boite",
+    en: "automatic forwarding outside the corporate platform is forbidden",
+    todo_en: "remove the forwarding rule from your mailbox",
+};
+pub const WEBMAIL: Refusal = Refusal {
+    rule: "DIR04 art. 6 (4)",
+    fr: "renseignements confidentiels vers une messagerie publique",
+    todo_fr: "utilisez l'adresse corporative du destinataire ou retirez les renseignements du patient",
+    en: "confidential information to a public webmail service",
+    todo_en: "use the recipient's corporate address or remove the patient data",
+};
+pub const UNENCRYPTED_EXTERNAL: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "renseignements confidentiels vers l'externe sans chiffrement approuve",
+    todo_fr: "ajoutez [chiffre] a l'objet apres avoir obtenu le certificat OpenPGP du destinataire, ou retirez les renseignements du patient",
+    en: "confidential information to an outside recipient without approved encryption",
+    todo_en: "ask the recipient for an OpenPGP certificate and add [secure] to the subject, or remove the patient data",
+};
+pub const WEAK_ENCRYPTION: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "chiffrement non approuve ou invalide",
+    todo_fr: "chiffrez avec OpenPGP (protection d'integrite) ou S/MIME AES, ou ajoutez [chiffre] a l'objet",
+    en: "encryption that is not approved, or broken",
+    todo_en: "encrypt with OpenPGP (integrity-protected) or S/MIME with AES, or add [secure] to the subject",
+};
+pub const RESTRICTED_SYSTEM: Refusal = Refusal {
+    rule: "orientation MSSS, DIR04 art. 7",
+    fr: "ce systeme ne doit plus recevoir de renseignements confidentiels",
+    todo_fr: "communiquez avec votre centre de services",
+    en: "this system may no longer receive confidential information",
+    todo_en: "contact your service centre",
+};
+pub const UNSCANNABLE: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "contenu impossible a analyser (archive ou document protege, limite atteinte), traite comme confidentiel",
+    todo_fr: "envoyez les documents sans mot de passe et ajoutez [chiffre] a l'objet",
+    en: "content that could not be analysed (protected archive or document, limit reached), treated as confidential",
+    todo_en: "send the documents without a password and add [secure] to the subject",
+};
+pub const ENCRYPTION_UNAVAILABLE: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "chiffrement demande mais aucun certificat OpenPGP valide pour ce destinataire",
+    todo_fr: "demandez au destinataire son certificat OpenPGP pour le centre de services",
+    en: "encryption was asked for but no valid OpenPGP certificate is held for this recipient",
+    todo_en: "ask the recipient for an OpenPGP certificate for the service centre",
+};
+pub const FORBIDDEN_RECIPIENT: Refusal = Refusal {
+    rule: "politique de l'etablissement",
+    fr: "destinataire interdit pour ce message",
+    todo_fr: "communiquez avec votre centre de services",
+    en: "recipient not allowed for this message by the establishment's policy",
+    todo_en: "contact your service centre",
+};
+
+/// Most recipients named per refusal line (the rest are counted).
+const NAMED: usize = 5;
+
+fn named(recipients: &[String], more: &str) -> String {
+    let mut list = recipients
+        .iter()
+        .take(NAMED)
+        .map(|r| sanitise(r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if recipients.len() > NAMED {
+        let _ = write!(list, " (+{} {more})", recipients.len() - NAMED);
+    }
+    list
+}
+
+/// A DIR04 refusal (550 5.7.1): for each kind, the rule, the refused recipients and what to
+/// do, in French then in English. `reference` is the incident reference, when one exists.
+/// No message content ever enters this text: only rules and the envelope's addresses.
+pub fn refused(kinds: &[(&Refusal, Vec<String>)], reference: Option<&str>) -> Reply {
+    let mut text = String::new();
+    for (refusal, recipients) in kinds {
+        let _ = writeln!(
+            text,
+            "Message refuse ({}): {}: {}",
+            refusal.rule,
+            refusal.fr,
+            named(recipients, "autres")
+        );
+        let _ = writeln!(text, "Que faire: {}", refusal.todo_fr);
+    }
+    for (refusal, recipients) in kinds {
+        let _ = writeln!(
+            text,
+            "Message refused ({}): {}: {}",
+            refusal.rule,
+            refusal.en,
+            named(recipients, "more")
+        );
+        let _ = writeln!(text, "What to do: {}", refusal.todo_en);
+    }
+    if let Some(reference) = reference {
+        let _ = writeln!(
+            text,
+            "Reference de l'incident / Incident reference: {}",
+            sanitise(reference)
+        );
+    }
+    Reply::owned(550, [5, 7, 1], text.trim_end().to_owned())
+}
 
 pub const UPSTREAM_UNAVAILABLE: Reply = Reply::new(
     451,
@@ -460,6 +562,31 @@ mod tests {
         ] {
             assert!(wire(&reply).is_ascii(), "{reply:?}");
         }
+    }
+
+    #[test]
+    fn refusals_name_rule_recipients_and_remedy_in_french_then_english() {
+        let many: Vec<String> = (0..8).map(|i| format!("p{i}@gmail.com")).collect();
+        let reply = refused(
+            &[
+                (&WEBMAIL, many),
+                (&UNENCRYPTED_EXTERNAL, vec!["y@clinique.example".into()]),
+            ],
+            Some("INC-2026-000001"),
+        );
+        let wire = wire(&reply);
+        assert!(wire.is_ascii());
+        assert!(wire.lines().all(|l| l.len() <= 512));
+        assert!(wire.starts_with("550-5.7.1 Message refuse (DIR04 art. 6 (4))"));
+        let french = wire.find("Que faire").unwrap();
+        let english = wire.find("What to do").unwrap();
+        assert!(french < english);
+        assert!(wire.contains("p4@gmail.com (+3 autres)"));
+        assert!(!wire.contains("p5@gmail.com"));
+        assert!(wire.contains("y@clinique.example"));
+        assert!(wire.ends_with(
+            "550 5.7.1 Reference de l'incident / Incident reference: INC-2026-000001\r\n"
+        ));
     }
 
     #[test]
