@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod encryption;
 mod enforcement;
 mod lifecycle;
 mod limits;

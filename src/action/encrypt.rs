@@ -166,8 +166,10 @@ pub fn pgp_mime(
         )
         .as_bytes(),
     );
-    // Armor lines end in LF; mail needs CRLF.
-    for line in armored.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+    // Armor lines end in LF; mail needs CRLF. The blank line after the armor header line is
+    // part of the format (RFC 9580 §6.2): only the trailing newline is dropped.
+    let armored = armored.strip_suffix(b"\n").unwrap_or(&armored);
+    for line in armored.split(|&b| b == b'\n') {
         outer.extend_from_slice(line.strip_suffix(b"\r").unwrap_or(line));
         outer.extend_from_slice(b"\r\n");
     }
@@ -262,6 +264,24 @@ mod tests {
         assert_eq!(
             encryption::recognise(armor.as_bytes(), None),
             Some((Scheme::OpenPgp, Parsed::Encrypted("seipd_v1".into())))
+        );
+    }
+
+    #[test]
+    fn a_certificate_advertising_seipdv2_gets_seipdv2() {
+        use openpgp::cert::CertBuilder;
+        let created = SystemTime::now() - std::time::Duration::from_secs(60);
+        let (cert, _) = CertBuilder::general_purpose(Some("<v6@clinique.example>"))
+            .set_creation_time(created)
+            .generate()
+            .unwrap();
+        let out = pgp_mime(RAW, &cert, None, SystemTime::now()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Subject: [chiffre] Suivi\r\n\tde Mme X\r\n"));
+        let armor = &text[text.find("-----BEGIN PGP MESSAGE").unwrap()..];
+        assert_eq!(
+            encryption::recognise(armor.as_bytes(), None),
+            Some((Scheme::OpenPgp, Parsed::Encrypted("seipd_v2".into())))
         );
     }
 }

@@ -300,6 +300,19 @@ mod tests {
     }
 
     #[test]
+    fn the_legacy_container_without_integrity_protection_is_reported_as_such() {
+        // SKESK v4 (AES-256, simple S2K, SHA-1), then a tag 9 packet (EFAIL-prone).
+        let mut bytes = b"\x8C\x04\x04\x09\x00\x02\xA4\x10".to_vec();
+        bytes.extend_from_slice(&[0x5A; 16]);
+        assert_eq!(
+            recognise(&bytes, Some("resultats.gpg")),
+            Some((Scheme::OpenPgp, Parsed::Encrypted("sed".into())))
+        );
+        // The same container without a session key packet does not make a message.
+        assert!(matches!(openpgp_message(&bytes[6..]), Parsed::Invalid(_)));
+    }
+
+    #[test]
     fn broken_cms_is_invalid() {
         let mut der = b"\x30\x0D".to_vec();
         der.extend_from_slice(OID_ENVELOPED);

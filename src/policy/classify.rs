@@ -24,6 +24,17 @@ pub enum Class {
 }
 
 impl Class {
+    /// Its name in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Internal => "internal",
+            Class::PublicWebmail => "public_webmail",
+            Class::ApprovedSystem => "approved_system",
+            Class::RestrictedSystem => "restricted_system",
+            Class::External => "external",
+        }
+    }
+
     /// The list file of this class under rules/domains/ (none for `External`).
     pub fn file(self) -> Option<&'static str> {
         match self {
