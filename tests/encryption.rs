@@ -577,3 +577,72 @@ async fn gateway_encryption_is_read_by_gnupg_and_mixed_recipients_get_their_vers
     assert_eq!(sink.count(), before);
     sentinelle.stop().await;
 }
+
+#[tokio::test]
+async fn five_classes_in_one_message_in_both_refusal_modes() {
+    let recipients = [
+        "b@chum.ssss.gouv.qc.ca",
+        "z@ramq.example",
+        "ext@clinique.example",
+        "x@gmail.com",
+        "w@assureur.example",
+    ];
+    let message =
+        format!("From: {SENDER}\r\nSubject: Suivi\r\n\r\n{CONFIDENTIAL}\r\n").into_bytes();
+
+    // Whole message (the default): one 550 naming both refused recipients; nothing relayed.
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start(Behavior::default()).await;
+    let config = keyed_config(dir.path(), &sink.addr.to_string());
+    let sentinelle = Sentinelle::start(&std::fs::read_to_string(&config).unwrap()).await;
+    let (code, text) = send(&sentinelle, &recipients, &message).await;
+    assert_eq!(code, 550, "{text}");
+    assert!(text.contains("x@gmail.com") && text.contains("w@assureur.example"));
+    assert!(!text.contains("ext@clinique.example") && !text.contains("z@ramq.example"));
+    sentinelle.stop().await;
+    assert_eq!(sink.count(), 0);
+
+    // Per recipient: the three allowed get their versions, the sender a notification.
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start(Behavior::default()).await;
+    let config = keyed_config(dir.path(), &sink.addr.to_string());
+    let policy =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/policy.toml"))
+            .unwrap()
+            .replace("refusal = \"whole_message\"", "refusal = \"per_recipient\"");
+    std::fs::write(dir.path().join("rules/policy.toml"), policy).unwrap();
+    let sentinelle = Sentinelle::start(&std::fs::read_to_string(&config).unwrap()).await;
+    let (code, text) = send(&sentinelle, &recipients, &message).await;
+    assert_eq!(code, 250, "{text}");
+    assert!(
+        text.contains("refused for x@gmail.com, w@assureur.example"),
+        "{text}"
+    );
+    let deliveries = sink.wait_for(3).await;
+    let by_rcpts = |rcpts: &[&str]| {
+        let wanted: Vec<String> = rcpts.iter().map(|r| format!("RCPT TO:<{r}>")).collect();
+        deliveries
+            .iter()
+            .find(|d| d.rcpts == wanted)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{rcpts:?} in {:?}",
+                    deliveries.iter().map(|d| &d.rcpts).collect::<Vec<_>>()
+                )
+            })
+    };
+    let clear = by_rcpts(&["b@chum.ssss.gouv.qc.ca", "z@ramq.example"]);
+    assert_eq!(
+        crate::support::strip_received(&clear.data),
+        message.as_slice()
+    );
+    let encrypted = by_rcpts(&["ext@clinique.example"]);
+    assert!(String::from_utf8_lossy(&encrypted.data).contains("multipart/encrypted"));
+    let notice = by_rcpts(&[SENDER]);
+    assert!(notice.mail.contains("MAIL FROM:<>"), "{}", notice.mail);
+    let notice = String::from_utf8_lossy(&notice.data);
+    assert!(notice.contains("Final-Recipient: rfc822; x@gmail.com"));
+    assert!(notice.contains("Final-Recipient: rfc822; w@assureur.example"));
+    assert!(!notice.contains("TREG"), "no body in the notification");
+    sentinelle.stop().await;
+}

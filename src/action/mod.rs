@@ -7,6 +7,7 @@
 //! RCPT) before any message is sent, so a refused recipient anywhere stops them all before
 //! anything is delivered. The reply is positive only if every upstream accepted.
 
+pub mod dsn;
 pub mod encrypt;
 pub mod keyring;
 pub mod maildir;
@@ -49,10 +50,13 @@ pub struct Outcome {
     pub upstream_ms: u128,
 }
 
-/// One upstream transaction: a message version and the recipients (indexes) that get it.
+/// One upstream transaction: a message version and the recipients (indexes into `envelope`)
+/// that get it; `traced` versions carry the Received header.
 struct Group<'a> {
+    envelope: &'a Envelope,
     body: &'a [u8],
     recipients: Vec<usize>,
+    traced: bool,
 }
 
 /// Executes `decision` for `envelope`. `trace` is the Received header to prepend, `raw` the
@@ -66,23 +70,72 @@ pub async fn execute(
     session: &mut UpstreamSession,
 ) -> Outcome {
     let started = Instant::now();
-    if let Some(refusal) = first_refusal(decision) {
-        return Outcome {
-            reply: refusal,
-            delivered: 0,
-            upstream_ms: 0,
-        };
+    let refusal = first_refusal(decision);
+    let notice_envelope;
+    let mut groups = group(decision, envelope, raw);
+    match (refusal, &decision.notice) {
+        (None, _) => {}
+        // A temporary failure (gateway encryption failed) holds the whole message back.
+        (Some(_), Some(_)) if transient_refusal(decision).is_some() => {
+            return Outcome {
+                reply: transient_refusal(decision).unwrap_or(reply::LOCAL_ERROR),
+                delivered: 0,
+                upstream_ms: 0,
+            };
+        }
+        // Per-recipient mode: the others get the message, the sender the notification, in
+        // the same all-or-nothing set of transactions.
+        (Some(_), Some(notice)) if !groups.is_empty() => {
+            notice_envelope = Envelope {
+                mail_from: smtp_proto::MailFrom::default(),
+                recipients: vec![smtp_proto::RcptTo {
+                    address: notice.to.clone(),
+                    ..Default::default()
+                }],
+            };
+            groups.push(Group {
+                envelope: &notice_envelope,
+                body: notice.message.as_slice(),
+                recipients: vec![0],
+                traced: false,
+            });
+        }
+        (Some(refusal), _) => {
+            return Outcome {
+                reply: refusal,
+                delivered: 0,
+                upstream_ms: 0,
+            };
+        }
     }
-    let groups = group(decision, raw);
-    let (reply, delivered) = match hop {
-        NextHop::Maildir(dir) => deliver_maildir(dir, envelope, trace, &groups).await,
-        NextHop::Smtp(target) => relay_smtp(target, envelope, trace, &groups, session).await,
+    let (mut reply, delivered) = match hop {
+        NextHop::Maildir(dir) => deliver_maildir(dir, trace, &groups).await,
+        NextHop::Smtp(target) => relay_smtp(target, trace, &groups, session).await,
     };
+    if reply.is_positive() && decision.notice.is_some() {
+        let refused: Vec<&str> = decision
+            .actions
+            .iter()
+            .zip(&envelope.recipients)
+            .filter(|(a, _)| matches!(a, Action::Refuse(_)))
+            .map(|(_, r)| r.address.as_str())
+            .collect();
+        if !refused.is_empty() {
+            reply = reply::partly_relayed(envelope.recipients.len() - refused.len(), &refused);
+        }
+    }
     Outcome {
         reply,
         delivered,
         upstream_ms: started.elapsed().as_millis(),
     }
+}
+
+fn transient_refusal(decision: &Decision) -> Option<Reply> {
+    decision.actions.iter().find_map(|a| match a {
+        Action::Refuse(reply) if reply.severity() == Severity::Transient => Some(reply.clone()),
+        _ => None,
+    })
 }
 
 fn first_refusal(decision: &Decision) -> Option<Reply> {
@@ -96,7 +149,7 @@ fn first_refusal(decision: &Decision) -> Option<Reply> {
         .max_by_key(|r| r.severity())
 }
 
-fn group<'a>(decision: &'a Decision, raw: &'a [u8]) -> Vec<Group<'a>> {
+fn group<'a>(decision: &'a Decision, envelope: &'a Envelope, raw: &'a [u8]) -> Vec<Group<'a>> {
     let mut groups: Vec<Group<'a>> = Vec::new();
     for (index, action) in decision.actions.iter().enumerate() {
         let body: &[u8] = match action {
@@ -107,8 +160,10 @@ fn group<'a>(decision: &'a Decision, raw: &'a [u8]) -> Vec<Group<'a>> {
         match groups.iter_mut().find(|g| std::ptr::eq(g.body, body)) {
             Some(group) => group.recipients.push(index),
             None => groups.push(Group {
+                envelope,
                 body,
                 recipients: vec![index],
+                traced: true,
             }),
         }
     }
@@ -117,7 +172,6 @@ fn group<'a>(decision: &'a Decision, raw: &'a [u8]) -> Vec<Group<'a>> {
 
 async fn deliver_maildir(
     dir: &maildir::Maildir,
-    envelope: &Envelope,
     trace: &[u8],
     groups: &[Group<'_>],
 ) -> (Reply, usize) {
@@ -126,11 +180,12 @@ async fn deliver_maildir(
         let recipients: Vec<&str> = group
             .recipients
             .iter()
-            .filter_map(|&i| envelope.recipients.get(i))
+            .filter_map(|&i| group.envelope.recipients.get(i))
             .map(|r| r.address.as_str())
             .collect();
+        let trace = if group.traced { trace } else { b"" };
         match dir
-            .deliver(envelope.sender(), &recipients, &[trace, group.body])
+            .deliver(group.envelope.sender(), &recipients, &[trace, group.body])
             .await
         {
             Ok(name) => {
@@ -148,7 +203,6 @@ async fn deliver_maildir(
 
 async fn relay_smtp(
     target: &Target,
-    envelope: &Envelope,
     trace: &[u8],
     groups: &[Group<'_>],
     session: &mut UpstreamSession,
@@ -160,10 +214,11 @@ async fn relay_smtp(
     // is then refused, the connection is closed before the message is sent.
     let with_data = groups.len() == 1;
     for group in groups {
+        let trace = if group.traced { trace } else { b"" };
         let size = trace.len() + group.body.len();
         match begin(
             target,
-            envelope,
+            group.envelope,
             &group.recipients,
             size,
             with_data,
@@ -191,6 +246,7 @@ async fn relay_smtp(
     let mut conns = open.into_iter();
     for group in groups {
         let Some(mut conn) = conns.next() else { break };
+        let trace = if group.traced { trace } else { b"" };
         match conn.send_message(&[trace, group.body]).await {
             Ok(answer) if answer.code == 250 => {
                 delivered += 1;

@@ -57,11 +57,31 @@ impl std::fmt::Debug for Action {
     }
 }
 
+/// A delivery status notification for the sender, about recipients refused while the others
+/// get the message (per-recipient refusal mode).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Where it goes (the envelope sender); it is sent from the null sender.
+    pub to: String,
+    /// The notification (RFC 3464).
+    pub message: Arc<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Notice({} bytes)", self.message.len())
+    }
+}
+
 /// One action per recipient, in the envelope's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     /// `actions[i]` is for `envelope.recipients[i]`.
     pub actions: Vec<Action>,
+    /// With it, refused recipients do not stop the others (per-recipient mode): the allowed
+    /// ones get the message and the sender this notification. Without it, any refusal
+    /// refuses the whole message.
+    pub notice: Option<Notice>,
 }
 
 impl Decision {
@@ -69,6 +89,7 @@ impl Decision {
     pub fn uniform(envelope: &Envelope, action: Action) -> Self {
         Decision {
             actions: vec![action; envelope.recipients.len()],
+            notice: None,
         }
     }
 
@@ -103,6 +124,7 @@ pub struct Standard {
     rules: RwLock<Arc<decide::Rules>>,
     rules_dir: PathBuf,
     keyring_dir: PathBuf,
+    hostname: String,
     limits: crate::analysis::Limits,
     year: i32,
 }
@@ -163,6 +185,7 @@ impl Standard {
             rules: RwLock::new(Arc::new(rules)),
             rules_dir: config.rules_dir.clone(),
             keyring_dir,
+            hostname: config.hostname.clone(),
             limits: config.analysis.clone(),
             year,
         })
@@ -208,7 +231,7 @@ impl Standard {
             &recipients,
             message.now,
         );
-        let actions = actions(&rules, &verdict, message, &recipients);
+        let (actions, notice) = actions(&rules, &verdict, message, &recipients, &self.hostname);
         if let Some(analysis) = &verdict.analysis {
             tracing::info!(
                 situation = ?verdict.situation,
@@ -227,49 +250,71 @@ impl Standard {
         }
         Judgement {
             verdict: Some(verdict),
-            decision: Decision { actions },
+            decision: Decision { actions, notice },
         }
     }
 }
 
-/// The verdict's treatments as actions: encrypted versions built, refusals worded.
+/// The verdict's treatments as actions (encrypted versions built, refusals worded), and the
+/// notification of refused recipients in per-recipient mode.
 fn actions(
     rules: &decide::Rules,
     verdict: &decide::Verdict,
     message: &Message<'_>,
     recipients: &[&str],
-) -> Vec<Action> {
+    hostname: &str,
+) -> (Vec<Action>, Option<Notice>) {
     use decide::Treatment;
     // Refused recipients by category, for the refusal texts.
     let mut refused: BTreeMap<decide::Category, Vec<String>> = BTreeMap::new();
+    let mut notices = Vec::new();
     for ((_, treatment), address) in verdict.recipients.iter().zip(recipients) {
         if let Treatment::Refuse(category) = treatment {
             refused
                 .entry(*category)
                 .or_default()
                 .push((*address).to_owned());
+            notices.push(crate::action::dsn::Refused {
+                address,
+                refusal: category.refusal(),
+            });
         }
     }
-    let whole = rules.policy().refusal == table::RefusalMode::WholeMessage;
+    // Per recipient only when someone gets the message and the sender can be told.
+    let partial = rules.policy().refusal == table::RefusalMode::PerRecipient
+        && !refused.is_empty()
+        && notices.len() < recipients.len()
+        && !message.envelope.sender().is_empty();
     let all: Vec<(&crate::smtp::reply::Refusal, Vec<String>)> = refused
         .iter()
         .map(|(category, addresses)| (category.refusal(), addresses.clone()))
         .collect();
     let combined = crate::smtp::reply::refused(&all, None);
-    verdict
+    let actions = verdict
         .recipients
         .iter()
         .zip(recipients)
         .map(|((_, treatment), address)| match treatment {
             Treatment::Relay => Action::Relay,
-            Treatment::Refuse(_) if whole => Action::Refuse(combined.clone()),
-            Treatment::Refuse(category) => Action::Refuse(crate::smtp::reply::refused(
+            Treatment::Refuse(category) if partial => Action::Refuse(crate::smtp::reply::refused(
                 &[(category.refusal(), vec![(*address).to_owned()])],
                 None,
             )),
+            Treatment::Refuse(_) => Action::Refuse(combined.clone()),
             Treatment::RelayEncrypted => encrypted(rules, verdict, message, address),
         })
-        .collect()
+        .collect();
+    let notice = partial.then(|| Notice {
+        to: message.envelope.sender().to_owned(),
+        message: Arc::new(crate::action::dsn::build(
+            hostname,
+            message.envelope.sender(),
+            message.raw,
+            &notices,
+            message.now,
+        )),
+    });
+    (actions, notice)
 }
 
 /// The PGP/MIME version for `address`; a failure to encrypt never relays in clear: the client

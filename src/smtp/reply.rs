@@ -472,6 +472,21 @@ fn named(recipients: &[String], more: &str) -> String {
     list
 }
 
+/// Per-recipient mode: the message went to `delivered` recipients, not to `refused`, whose
+/// sender gets a delivery status notification.
+pub fn partly_relayed(delivered: usize, refused: &[&str]) -> Reply {
+    let refused: Vec<String> = refused.iter().map(|r| (*r).to_owned()).collect();
+    Reply::owned(
+        250,
+        [2, 0, 0],
+        format!(
+            "Message remis a {delivered} destinataire(s), refuse pour {} (DIR04, avis de non-remise envoye)\nMessage delivered to {delivered} recipient(s), refused for {} (DIR04, delivery status notification sent)",
+            named(&refused, "autres"),
+            named(&refused, "more")
+        ),
+    )
+}
+
 /// A DIR04 refusal (550 5.7.1): for each kind, the rule, the refused recipients and what to
 /// do, in French then in English. `reference` is the incident reference, when one exists.
 /// No message content ever enters this text: only rules and the envelope's addresses.
