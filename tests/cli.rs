@@ -137,8 +137,13 @@ async fn stop(mut child: std::process::Child) -> std::process::ExitStatus {
 
 /// One transaction of `message` to a partner's address on an open session; the final code.
 async fn attempt(client: &mut Client, message: &[u8]) -> u16 {
+    attempt_to(client, "dossiers@partenaire.example", message).await
+}
+
+/// One transaction of `message` to `rcpt` on an open session; the final code.
+async fn attempt_to(client: &mut Client, rcpt: &str, message: &[u8]) -> u16 {
     client.cmd("MAIL FROM:<a@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<dossiers@partenaire.example>").await;
+    client.cmd(&format!("RCPT TO:<{rcpt}>")).await;
     client.cmd("DATA").await;
     client.send(message).await;
     client.cmd(".").await.code
@@ -195,6 +200,42 @@ async fn sighup_reloads_the_rules_without_dropping_sessions() {
         250,
         "approved system after reload"
     );
+
+    // A certificate imported with `sentinelle keys import` counts after SIGHUP: the same
+    // session's next message to that physician is encrypted instead of refused.
+    let dr = "dr.roy@clinique.example";
+    assert_eq!(attempt_to(&mut client, dr, message).await, 550);
+    std::fs::write(
+        dir.path().join("roy.asc"),
+        crate::encryption::sequoia_cert(dr),
+    )
+    .unwrap();
+    let import = Command::new(BIN)
+        .args(["keys", "import", "--config", "sentinelle.toml", "roy.asc"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(import.status.success(), "{import:?}");
+    assert!(String::from_utf8_lossy(&import.stdout).contains(dr));
+    let list = Command::new(BIN)
+        .args(["keys", "list", "--config", "sentinelle.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&list.stdout).contains("valid"),
+        "{list:?}"
+    );
+    kill(&child, "-HUP");
+    wait_for("rules reloaded");
+    assert_eq!(attempt_to(&mut client, dr, message).await, 250);
+    let outbox = dir.path().join("var/outbox/new");
+    let encrypted = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|m| m.contains("multipart/encrypted"))
+        .count();
+    assert_eq!(encrypted, 1);
     client.cmd("QUIT").await;
 
     assert!(stop(child).await.success());

@@ -413,7 +413,7 @@ fn keyed_config(dir: &Path, upstream: &str) -> PathBuf {
 }
 
 /// A certificate made with Sequoia (SEIPDv1), armored.
-fn sequoia_cert(address: &str) -> Vec<u8> {
+pub fn sequoia_cert(address: &str) -> Vec<u8> {
     use sequoia_openpgp::cert::CertBuilder;
     use sequoia_openpgp::serialize::SerializeInto;
     use sequoia_openpgp::types::Features;

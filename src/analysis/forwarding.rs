@@ -53,6 +53,8 @@ struct RawSignals {
     #[serde(default)]
     auto_reply: Vec<RawMatch>,
     #[serde(default)]
+    mailing_list: Vec<RawMatch>,
+    #[serde(default)]
     signal: Vec<RawSignal>,
 }
 
@@ -69,6 +71,8 @@ struct RawSignal {
     id: String,
     header: String,
     value: Option<String>,
+    #[serde(default)]
+    list_copy_too: bool,
 }
 
 struct Match {
@@ -88,7 +92,9 @@ impl Match {
 /// The compiled signals.
 pub struct Signals {
     auto_reply: Vec<Match>,
-    signals: Vec<(String, Match)>,
+    mailing_list: Vec<Match>,
+    /// (id, match, also found on a mailing list's copies).
+    signals: Vec<(String, Match, bool)>,
 }
 
 impl std::fmt::Debug for Signals {
@@ -134,15 +140,21 @@ impl Signals {
             .into_iter()
             .map(|m| compile(m.header, m.value))
             .collect::<Result<_, _>>()?;
+        let mailing_list = raw
+            .mailing_list
+            .into_iter()
+            .map(|m| compile(m.header, m.value))
+            .collect::<Result<_, _>>()?;
         let mut signals = Vec::new();
         for s in raw.signal {
-            if s.id.is_empty() || signals.iter().any(|(id, _)| *id == s.id) {
+            if s.id.is_empty() || signals.iter().any(|(id, _, _)| *id == s.id) {
                 return Err(invalid(format!("signal id {:?} must be unique", s.id)));
             }
-            signals.push((s.id, compile(s.header, s.value)?));
+            signals.push((s.id, compile(s.header, s.value)?, s.list_copy_too));
         }
         Ok(Signals {
             auto_reply,
+            mailing_list,
             signals,
         })
     }
@@ -160,11 +172,15 @@ impl Signals {
         if self.auto_reply.iter().any(|m| m.fires(&headers)) {
             return Forwarding::default();
         }
+        // A list server's copy carries fields that a resend also leaves (Sympa's X-Loop):
+        // those signals say nothing there. A list message that a mailbox rule then forwarded
+        // still carries the forwarder's own traces.
+        let list_copy = self.mailing_list.iter().any(|m| m.fires(&headers));
         let mut signals: Vec<String> = self
             .signals
             .iter()
-            .filter(|(_, m)| m.fires(&headers))
-            .map(|(id, _)| id.clone())
+            .filter(|(_, m, list_copy_too)| !(list_copy && *list_copy_too) && m.fires(&headers))
+            .map(|(id, _, _)| id.clone())
             .collect();
         // Sender Rewriting Scheme: a forwarder rewrote the envelope sender.
         let local = mail_from.split('@').next().unwrap_or("");
@@ -240,6 +256,21 @@ mod tests {
             .is_empty()
         );
         assert!(read("X-Autoreply: yes\r\nX-Forwarded-To: b@y\r\n", "a@x").is_empty());
+    }
+
+    #[test]
+    fn mailing_list_copies_are_not_auto_forwards() {
+        // Sympa marks the copies it distributes with X-Loop; Mailman with List-Id and
+        // Precedence; both rewrite the envelope sender with VERP, which is not SRS.
+        let sympa = "List-Id: <cmdh.listes.ssss.gouv.qc.ca>\r\nX-Loop: cmdh@listes.ssss.gouv.qc.ca\r\nPrecedence: list\r\n";
+        assert!(read(sympa, "cmdh-owner@listes.ssss.gouv.qc.ca").is_empty());
+        let mailman = "List-Id: Comite <comite.example.org>\r\nList-Post: <mailto:comite@example.org>\r\nPrecedence: list\r\n";
+        assert!(read(mailman, "comite-bounces+b=x.example@example.org").is_empty());
+        // Without list headers the same X-Loop is procmail's.
+        assert_eq!(read("X-Loop: b@x\r\n", "a@x"), vec!["procmail_loop"]);
+        // A list message that an inbox rule sent on is still an auto-forward.
+        let forwarded = format!("{sympa}X-MS-Exchange-Organization-AutoForwarded: true\r\n");
+        assert_eq!(read(&forwarded, "a@x"), vec!["exchange_autoforwarded"]);
     }
 
     #[test]
