@@ -9,15 +9,17 @@
 //! client ──SMTP──▶ smtp::Session ──(envelope, raw bytes, session facts)──▶ analysis
 //!                                                                          ▼
 //! client ◀─reply── smtp::Session ◀── action::execute ◀── policy::Checkpoint::decide
-//!                                        └─▶ upstream (next hop or local Maildir)
+//!                       │                └─▶ upstream (next hop or local Maildir)
+//!                       └─▶ incident::store (written before the client's final reply)
 //! ```
 //!
 //! - [`config`]: the TOML file, validated once into a [`config::Config`].
 //! - [`server`]: listeners, TLS accept, connection caps, graceful shutdown.
 //! - [`smtp`]: one SMTP session per connection; the only code that writes to clients.
-//! - [`analysis`]: pure reading of a message (today: the header facts logs may carry).
+//! - [`analysis`]: pure reading of a message: MIME, attachments, detection, encryption, forwarding.
 //! - [`policy`]: the checkpoint: a pure function from a message to one action per recipient.
 //! - [`action`]: carries a decision out; [`action::upstream`] is the only code that talks to the next hop.
+//! - [`incident`]: the record of every enforcement and its hash-chained store.
 //! - [`tls`], [`telemetry`], [`shutdown`]: the edges.
 //!
 //! # The guarantee
@@ -32,6 +34,7 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod envelope;
+pub mod incident;
 pub mod policy;
 pub mod server;
 pub mod shutdown;

@@ -44,6 +44,9 @@ pub enum ServerError {
     /// The configuration lacks what a listener needs.
     #[error("{0}")]
     Setup(String),
+    /// The incident store cannot be opened.
+    #[error(transparent)]
+    Incidents(#[from] crate::incident::StoreError),
 }
 
 /// A bound listener and what it serves.
@@ -152,6 +155,7 @@ fn context(
     listener: &ListenerConfig,
     tls: Option<Arc<rustls::ServerConfig>>,
     checkpoint: Arc<dyn Checkpoint>,
+    incidents: Arc<dyn crate::incident::Store>,
 ) -> Result<Arc<Context>, ServerError> {
     let (next_hop, auth_target) = match listener.mode {
         Mode::Relay => match &config.relay.upstream {
@@ -186,6 +190,7 @@ fn context(
         next_hop,
         auth_target,
         sender_rule: SenderRule::new(&config.submission),
+        incidents,
     }))
 }
 
@@ -208,6 +213,8 @@ pub async fn run(
     } else {
         None
     };
+    let incidents: Arc<dyn crate::incident::Store> =
+        Arc::from(crate::incident::store::open(&config.incidents.store)?);
     let admission = Arc::new(Admission {
         global: Arc::new(Semaphore::new(config.limits.max_sessions)),
         per_client: Mutex::new(HashMap::new()),
@@ -220,7 +227,13 @@ pub async fn run(
         let tls = tls_config
             .clone()
             .filter(|_| listener.config.tls != ListenerTls::None);
-        let ctx = context(&config, &listener.config, tls, checkpoint.clone())?;
+        let ctx = context(
+            &config,
+            &listener.config,
+            tls,
+            checkpoint.clone(),
+            Arc::clone(&incidents),
+        )?;
         tracing::info!(
             address = %listener.socket.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
             mode = listener.config.mode.as_str(),

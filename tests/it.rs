@@ -6,6 +6,7 @@ mod support;
 mod cli;
 mod encryption;
 mod enforcement;
+mod incidents;
 mod lifecycle;
 mod limits;
 mod logs;

@@ -2,6 +2,7 @@
 
 mod check;
 mod config;
+mod incidents;
 mod keys;
 mod scan;
 mod serve;
@@ -74,6 +75,15 @@ pub enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
+    /// The incident record: review and account (DIR04 art. 8, 12-14).
+    Incidents {
+        /// Configuration file: its [incidents] store (default: the embedded one).
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        /// What to do.
+        #[command(subcommand)]
+        action: IncidentsAction,
+    },
     /// Configuration commands.
     Config {
         /// What to do with the configuration.
@@ -115,6 +125,63 @@ pub enum KeysAction {
     },
 }
 
+/// `sentinelle incidents ...`
+#[derive(Debug, Subcommand)]
+pub enum IncidentsAction {
+    /// Incidents, oldest first, in a table (Montreal time), or --json lines, or --csv.
+    List {
+        /// From this date or time (UTC, RFC 3339 or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Before this date or time.
+        #[arg(long)]
+        until: Option<String>,
+        /// new, under_review or closed.
+        #[arg(long)]
+        status: Option<String>,
+        /// A category (auto_forward, confidential_to_public_webmail, ...).
+        #[arg(long)]
+        category: Option<String>,
+        /// An establishment.
+        #[arg(long)]
+        establishment: Option<String>,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+        /// CSV with a header line.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+    /// One incident in full, as JSON.
+    Show {
+        /// INC-2026-000123.
+        reference: String,
+    },
+    /// Mark an incident under review.
+    Review {
+        /// INC-2026-000123.
+        reference: String,
+        /// Who reviews (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Close an incident with a note.
+    Close {
+        /// INC-2026-000123.
+        reference: String,
+        /// What was found and done.
+        #[arg(long, required = true)]
+        note: String,
+        /// Who closes (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Check the hash chains: exit 1 and one line per record changed, removed or inserted.
+    Verify,
+    /// Every incident with its reviews, one JSON object per line (for archives and SIEMs).
+    Export,
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -139,6 +206,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             message: &message,
         }),
         Command::Keys { config, action } => keys::run(config.as_deref(), action),
+        Command::Incidents { config, action } => incidents::run(config.as_deref(), action),
         Command::Config {
             action: ConfigAction::Check { config },
         } => config::check(&config),

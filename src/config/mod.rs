@@ -257,6 +257,30 @@ pub struct LogConfig {
     pub level: String,
 }
 
+/// Where incidents go and how senders map to establishments (`[incidents]`).
+#[derive(Debug, Clone)]
+pub struct IncidentsConfig {
+    /// The store: a SQLite path or a PostgreSQL URL.
+    pub store: crate::incident::store::Location,
+    /// The establishment of senders whose domain is not in `establishments`.
+    pub establishment: Option<String>,
+    /// Sender domain (lower case; subdomains included) -> establishment.
+    pub establishments: Vec<(String, String)>,
+}
+
+impl IncidentsConfig {
+    /// The establishment of `sender` (an address).
+    pub fn establishment_of(&self, sender: &str) -> Option<String> {
+        let domain = sender.rsplit('@').next().unwrap_or("").to_lowercase();
+        self.establishments
+            .iter()
+            .filter(|(d, _)| domain == *d || domain.ends_with(&format!(".{d}")))
+            .max_by_key(|(d, _)| d.len())
+            .map(|(_, name)| name.clone())
+            .or_else(|| self.establishment.clone())
+    }
+}
+
 /// The validated configuration Sentinelle runs on.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -282,6 +306,8 @@ pub struct Config {
     pub analysis: crate::analysis::Limits,
     /// Logging.
     pub log: LogConfig,
+    /// The incident store and establishments.
+    pub incidents: IncidentsConfig,
 }
 
 impl Config {
@@ -408,6 +434,7 @@ impl Validator<'_> {
             timeouts: self.timeouts(raw.timeouts)?,
             analysis: self.analysis(raw.analysis)?,
             log: self.log(raw.log)?,
+            incidents: self.incidents(raw.incidents)?,
         })
     }
 
@@ -671,6 +698,37 @@ impl Validator<'_> {
             upstream_connect: pick(raw.upstream_connect, d.upstream_connect)?,
             upstream_command: pick(raw.upstream_command, d.upstream_command)?,
             upstream_data: pick(raw.upstream_data, d.upstream_data)?,
+        })
+    }
+
+    fn incidents(&self, raw: raw::RawIncidents) -> Result<IncidentsConfig, ConfigError> {
+        use crate::incident::store::Location;
+        let store = match raw.store {
+            None => Location::Sqlite(PathBuf::from("var/sentinelle.db")),
+            Some(value) => {
+                let text = value.get_ref().trim();
+                if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+                    Location::Postgres(text.to_owned())
+                } else if text.is_empty() || text.contains("://") {
+                    return Err(self.invalid(
+                        value.span(),
+                        "store is a SQLite file path or a postgres:// URL",
+                    ));
+                } else {
+                    Location::Sqlite(PathBuf::from(text))
+                }
+            }
+        };
+        let mut establishments: Vec<(String, String)> = raw
+            .establishments
+            .into_iter()
+            .map(|(domain, name)| (domain.trim().trim_end_matches('.').to_lowercase(), name))
+            .collect();
+        establishments.sort();
+        Ok(IncidentsConfig {
+            store,
+            establishment: raw.establishment,
+            establishments,
         })
     }
 

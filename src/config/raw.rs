@@ -31,6 +31,17 @@ pub struct RawConfig {
     pub analysis: RawAnalysis,
     #[serde(default)]
     pub log: RawLog,
+    #[serde(default)]
+    pub incidents: RawIncidents,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncidents {
+    pub store: Option<Spanned<String>>,
+    pub establishment: Option<String>,
+    #[serde(default)]
+    pub establishments: HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

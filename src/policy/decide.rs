@@ -23,6 +23,7 @@ use std::time::SystemTime;
 use crate::action::keyring::Keyring;
 use crate::analysis::forwarding::{Forwarding, Signals};
 use crate::analysis::{self, Analysis, Engine, Limits};
+use crate::incident::model::{Draft, Evidence, Recipient, Severity};
 use crate::policy::classify::{Class, Directory};
 use crate::policy::table::{Cell, Policy, Situation};
 use crate::smtp::reply;
@@ -78,6 +79,20 @@ impl Category {
         }
     }
 
+    /// How serious a refusal of this kind is.
+    pub fn severity(self) -> Severity {
+        match self {
+            Category::AutoForward
+            | Category::ConfidentialToPublicWebmail
+            | Category::ConfidentialUnencryptedExternal
+            | Category::RestrictedSystem => Severity::High,
+            Category::WeakEncryption
+            | Category::UnscannableContent
+            | Category::ForbiddenRecipient => Severity::Medium,
+            Category::EncryptionUnavailable => Severity::Low,
+        }
+    }
+
     /// The category of a refusal in `situation` for `class`.
     fn of(situation: Situation, class: Class) -> Category {
         match (situation, class) {
@@ -122,6 +137,19 @@ pub enum EncryptionFound {
     Invalid,
 }
 
+impl EncryptionFound {
+    /// Its name in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EncryptionFound::None => "none",
+            EncryptionFound::OpenPgp => "openpgp",
+            EncryptionFound::Smime => "smime",
+            EncryptionFound::Weak => "weak",
+            EncryptionFound::Invalid => "invalid",
+        }
+    }
+}
+
 /// What the rules said of one message.
 #[derive(Debug, Clone)]
 pub struct Verdict {
@@ -147,6 +175,7 @@ pub struct Rules {
     forwarding: Arc<Signals>,
     policy: Arc<Policy>,
     keyring: Arc<Keyring>,
+    version: String,
     limits: Limits,
     year: i32,
 }
@@ -164,6 +193,8 @@ pub struct Parts {
     pub policy: Arc<Policy>,
     /// certs/keyring/.
     pub keyring: Arc<Keyring>,
+    /// A hash of the rule files and certificates (the policy version in incidents).
+    pub version: String,
 }
 
 impl Rules {
@@ -175,6 +206,7 @@ impl Rules {
             forwarding: parts.forwarding,
             policy: parts.policy,
             keyring: parts.keyring,
+            version: parts.version,
             limits,
             year,
         }
@@ -188,6 +220,16 @@ impl Rules {
     /// The keyring in force.
     pub fn keyring(&self) -> &Keyring {
         &self.keyring
+    }
+
+    /// The policy version: a hash of the rule files and certificates in force.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The class of a recipient address.
+    pub fn classify(&self, address: &str) -> Class {
+        self.domains.classify(address)
     }
 
     /// Judges a message for its envelope sender `mail_from` and `recipients` at `now`.
@@ -273,6 +315,93 @@ impl Rules {
     }
 }
 
+impl Verdict {
+    /// The incident this verdict makes, if it enforced anything: a refusal or a gateway
+    /// encryption. `partial`: the refused recipients did not stop the others.
+    pub fn draft(&self, addresses: &[&str], partial: bool, policy_version: &str) -> Option<Draft> {
+        let refused = self.recipients.iter().filter_map(|(_, t)| match t {
+            Treatment::Refuse(category) => Some(*category),
+            _ => None,
+        });
+        let strongest = refused.max_by_key(|c| (c.severity(), std::cmp::Reverse(*c)));
+        let encrypted = self
+            .recipients
+            .iter()
+            .any(|(_, t)| *t == Treatment::RelayEncrypted);
+        let (category, rule, severity, action) = match strongest {
+            Some(c) => (
+                c.as_str(),
+                c.refusal().rule,
+                c.severity(),
+                if partial { "partly_refused" } else { "refused" },
+            ),
+            None if encrypted => {
+                let category = match self.situation {
+                    Situation::Confidential => "confidential_unencrypted_external",
+                    Situation::Unscannable => "unscannable_content",
+                    _ => "encryption_requested",
+                };
+                (
+                    category,
+                    reply::UNENCRYPTED_EXTERNAL.rule,
+                    Severity::Low,
+                    "encrypted",
+                )
+            }
+            None => return None,
+        };
+        let recipients = self
+            .recipients
+            .iter()
+            .zip(addresses)
+            .map(|((class, treatment), address)| {
+                let (action, reason) = match treatment {
+                    Treatment::Relay => ("relay", None),
+                    Treatment::RelayEncrypted => ("relay_encrypted", None),
+                    Treatment::Refuse(c) => ("refuse", Some(c.as_str().to_owned())),
+                };
+                Recipient {
+                    address: (*address).to_owned(),
+                    class: class.as_str().to_owned(),
+                    action: action.to_owned(),
+                    reason,
+                }
+            })
+            .collect();
+        let findings = self.analysis.as_ref().map_or_else(Vec::new, |a| {
+            a.findings
+                .iter()
+                .map(|f| Evidence {
+                    detector: f.detector.clone(),
+                    confidence: f.confidence.as_str().to_owned(),
+                    count: f.count,
+                    part: f.location.part.clone(),
+                    sample: f.sample.clone(),
+                })
+                .collect()
+        });
+        let unscannable = self.analysis.as_ref().map_or_else(Vec::new, |a| {
+            a.unscannable
+                .iter()
+                .filter(|u| u.risk)
+                .map(|u| u.reason.clone())
+                .collect()
+        });
+        Some(Draft {
+            category: category.to_owned(),
+            rule: rule.to_owned(),
+            severity,
+            action: action.to_owned(),
+            recipients,
+            findings,
+            forward_signals: self.forwarding.signals.clone(),
+            encryption: self.encryption.as_str().to_owned(),
+            unscannable,
+            policy_version: policy_version.to_owned(),
+        })
+    }
+}
+
 /// The decoded subject of `raw`.
 fn subject(raw: &[u8]) -> Option<String> {
     let message = mail_parser::MessageParser::new().parse_headers(raw)?;
@@ -300,6 +429,7 @@ mod tests {
                 forwarding: Arc::new(Signals::load_or_embedded(&root).unwrap()),
                 policy: Arc::new(Policy::load_or_embedded(&root).unwrap()),
                 keyring: Arc::new(Keyring::from_certs(vec![cert("keyed@clinique.example")])),
+                version: "test".into(),
             },
             Limits::default(),
             2026,

@@ -82,6 +82,8 @@ pub struct Decision {
     /// ones get the message and the sender this notification. Without it, any refusal
     /// refuses the whole message.
     pub notice: Option<Notice>,
+    /// The incident to record before the client's reply, when the decision enforced something.
+    pub incident: Option<crate::incident::Draft>,
 }
 
 impl Decision {
@@ -90,6 +92,7 @@ impl Decision {
         Decision {
             actions: vec![action; envelope.recipients.len()],
             notice: None,
+            incident: None,
         }
     }
 
@@ -155,14 +158,44 @@ fn load_rules(
     limits: &crate::analysis::Limits,
     year: i32,
 ) -> Result<decide::Rules, PolicyError> {
+    let keyring = crate::action::keyring::Keyring::load(keyring)?;
     let parts = decide::Parts {
         engine: Arc::new(crate::analysis::Engine::load_or_embedded(dir)?),
         domains: Arc::new(classify::Directory::load(dir)?),
         forwarding: Arc::new(crate::analysis::forwarding::Signals::load_or_embedded(dir)?),
         policy: Arc::new(table::Policy::load_or_embedded(dir)?),
-        keyring: Arc::new(crate::action::keyring::Keyring::load(keyring)?),
+        version: version(dir, &keyring),
+        keyring: Arc::new(keyring),
     };
     Ok(decide::Rules::new(parts, limits.clone(), year))
+}
+
+/// The policy version: SHA-256 (first 16 hex digits) over the rule files as loaded (the
+/// shipped copy for a missing file) and the certificates' fingerprints.
+fn version(dir: &Path, keyring: &crate::action::keyring::Keyring) -> String {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    let files: &[(&str, &str)] = &[
+        ("detectors.toml", crate::analysis::detect::EMBEDDED),
+        ("forwarding.toml", crate::analysis::forwarding::EMBEDDED),
+        ("policy.toml", table::EMBEDDED),
+        ("domains/internal.txt", ""),
+        ("domains/public_webmail.txt", ""),
+        ("domains/approved_systems.txt", ""),
+        ("domains/restricted_systems.txt", ""),
+    ];
+    for (name, embedded) in files {
+        hasher.update(name.as_bytes());
+        match std::fs::read(dir.join(name)) {
+            Ok(bytes) => hasher.update(&bytes),
+            Err(_) => hasher.update(embedded.as_bytes()),
+        }
+    }
+    for summary in keyring.summaries(std::time::SystemTime::UNIX_EPOCH) {
+        hasher.update(summary.fingerprint.as_bytes());
+    }
+    let digest = hasher.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A decision with what led to it (the `check` command prints both).
@@ -212,10 +245,13 @@ impl Standard {
 impl Standard {
     /// The decision for `message` and what led to it.
     pub fn judge(&self, message: &Message<'_>) -> Judgement {
+        let rules = self.rules();
         if let Some(reply) = self.sender.check_header_from(message) {
+            let mut decision = Decision::uniform(message.envelope, Action::Refuse(reply));
+            decision.incident = Some(sender_draft(&rules, message));
             return Judgement {
                 verdict: None,
-                decision: Decision::uniform(message.envelope, Action::Refuse(reply)),
+                decision,
             };
         }
         let recipients: Vec<&str> = message
@@ -224,7 +260,6 @@ impl Standard {
             .iter()
             .map(|r| r.address.as_str())
             .collect();
-        let rules = self.rules();
         let verdict = rules.judge(
             message.raw,
             message.envelope.sender(),
@@ -248,10 +283,42 @@ impl Standard {
                 "message analysed"
             );
         }
+        let incident = verdict.draft(&recipients, notice.is_some(), rules.version());
         Judgement {
             verdict: Some(verdict),
-            decision: Decision { actions, notice },
+            decision: Decision {
+                incident,
+                actions,
+                notice,
+            },
         }
+    }
+}
+
+/// The incident of a refusal by the submission sender rule (DIR04 art. 6 (2)).
+fn sender_draft(rules: &decide::Rules, message: &Message<'_>) -> crate::incident::Draft {
+    use crate::incident::model::{Draft, Recipient, Severity};
+    Draft {
+        category: "sender_not_corporate".into(),
+        rule: "DIR04 art. 6 (2)".into(),
+        severity: Severity::Medium,
+        action: "refused".into(),
+        recipients: message
+            .envelope
+            .recipients
+            .iter()
+            .map(|r| Recipient {
+                address: r.address.clone(),
+                class: rules.classify(&r.address).as_str().to_owned(),
+                action: "refuse".into(),
+                reason: Some("sender_not_corporate".into()),
+            })
+            .collect(),
+        findings: Vec::new(),
+        forward_signals: Vec::new(),
+        encryption: "none".into(),
+        unscannable: Vec::new(),
+        policy_version: rules.version().to_owned(),
     }
 }
 

@@ -156,6 +156,14 @@ impl Session {
             self.reply(&reply::LOCAL_ERROR);
             return Flow::Continue;
         };
+        // Every enforcement is on record before anything is relayed or answered.
+        let decision = match self.record(decision, &envelope, &raw, &headers).await {
+            Ok(decision) => decision,
+            Err(reply) => {
+                self.reply(&reply);
+                return Flow::Continue;
+            }
+        };
         let trace = message::received_header(
             &self.facts,
             &self.ctx.config.hostname,
@@ -196,6 +204,70 @@ impl Session {
         Flow::Continue
     }
 
+    /// Records the decision's incident, if any, and puts its reference in the refusals. A
+    /// store that cannot be written is a temporary failure: the client keeps the message.
+    async fn record(
+        &self,
+        mut decision: policy::Decision,
+        envelope: &crate::envelope::Envelope,
+        raw: &[u8],
+        headers: &analysis::HeaderFacts,
+    ) -> Result<policy::Decision, Reply> {
+        let Some(draft) = decision.incident.take() else {
+            return Ok(decision);
+        };
+        let new = crate::incident::store::NewIncident {
+            at: time::OffsetDateTime::now_utc(),
+            who: crate::incident::model::Who {
+                account: self.facts.authenticated_as.clone(),
+                envelope_sender: envelope.sender().to_owned(),
+                header_from: headers.from.clone(),
+                client: self.facts.client_ip.to_string(),
+                establishment: self
+                    .ctx
+                    .config
+                    .incidents
+                    .establishment_of(envelope.sender()),
+            },
+            message: crate::incident::model::Message {
+                message_id: message_id(raw),
+                size: raw.len(),
+                sha256: {
+                    use sha2::Digest as _;
+                    crate::incident::store::chain::hex(&sha2::Sha256::digest(raw))
+                },
+            },
+            draft,
+        };
+        let store = Arc::clone(&self.ctx.incidents);
+        let recorded = tokio::task::spawn_blocking(move || store.record(new)).await;
+        let incident = match recorded {
+            Ok(Ok(incident)) => incident,
+            Ok(Err(err)) => {
+                tracing::error!(error = %err, "incident not recorded: temporary failure");
+                return Err(reply::INCIDENT_STORE_UNAVAILABLE);
+            }
+            Err(_) => {
+                tracing::error!("incident store task failed: temporary failure");
+                return Err(reply::INCIDENT_STORE_UNAVAILABLE);
+            }
+        };
+        tracing::info!(
+            incident = %incident.reference,
+            category = %incident.draft.category,
+            action = %incident.draft.action,
+            "incident recorded"
+        );
+        for action in &mut decision.actions {
+            if let policy::Action::Refuse(reply) = action
+                && reply.severity() == reply::Severity::Permanent
+            {
+                *reply = reply.with_reference(&incident.reference);
+            }
+        }
+        Ok(decision)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn log_outcome(
         &self,
@@ -218,4 +290,11 @@ impl Session {
             "message"
         );
     }
+}
+
+/// The Message-ID field's value (without angle brackets).
+fn message_id(raw: &[u8]) -> Option<String> {
+    mail_parser::MessageParser::new()
+        .parse_headers(raw)
+        .and_then(|m| m.message_id().map(str::to_owned))
 }

@@ -41,6 +41,8 @@ pub struct Context {
     pub auth_target: Option<Arc<Target>>,
     /// Submission mode: who may send as whom.
     pub sender_rule: SenderRule,
+    /// Where incidents are recorded (before the client's final reply).
+    pub incidents: Arc<dyn crate::incident::Store>,
 }
 
 impl std::fmt::Debug for Context {

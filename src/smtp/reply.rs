@@ -70,6 +70,19 @@ impl Reply {
         self.severity() == Severity::Positive
     }
 
+    /// This refusal with the incident reference as its last line.
+    pub fn with_reference(&self, reference: &str) -> Reply {
+        Reply::owned(
+            self.code,
+            self.enhanced.unwrap_or([5, 7, 1]),
+            format!(
+                "{}\nReference de l'incident / Incident reference: {}",
+                self.text,
+                sanitise(reference)
+            ),
+        )
+    }
+
     /// The first line, as it appears on the wire without CRLF (for logs and tests).
     pub fn first_line(&self) -> String {
         let line = self.text.lines().next().unwrap_or("");
@@ -531,6 +544,11 @@ pub const UPSTREAM_FAILED: Reply = Reply::new(
     451,
     [4, 4, 2],
     "Connexion au serveur suivant interrompue, reessayez plus tard / Next hop connection failed, try again later",
+);
+pub const INCIDENT_STORE_UNAVAILABLE: Reply = Reply::new(
+    451,
+    [4, 3, 0],
+    "Journal des incidents indisponible, reessayez plus tard / Incident log unavailable, try again later",
 );
 pub const LOCAL_ERROR: Reply = Reply::new(
     451,

@@ -29,6 +29,10 @@ pub use sink::{Behavior, Sink};
 pub struct Sentinelle {
     /// One address per configured listener, in order.
     pub addrs: Vec<SocketAddr>,
+    /// The incident store (a SQLite file in a temporary directory unless the configuration
+    /// names one).
+    pub incidents: std::path::PathBuf,
+    _incidents_dir: Option<tempfile::TempDir>,
     stop: Option<oneshot::Sender<()>>,
     handle: JoinHandle<Result<(), ServerError>>,
 }
@@ -40,7 +44,21 @@ impl Sentinelle {
             .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
             .with_test_writer()
             .try_init();
-        let config = Config::parse(toml, "test").unwrap_or_else(|e| panic!("{e}"));
+        let (toml, incidents_dir) = if toml.contains("[incidents]") {
+            (toml.to_owned(), None)
+        } else {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("incidents.db");
+            (
+                format!("{toml}\n[incidents]\nstore = \"{}\"\n", path.display()),
+                Some(dir),
+            )
+        };
+        let config = Config::parse(&toml, "test").unwrap_or_else(|e| panic!("{e}"));
+        let incidents = match &config.incidents.store {
+            sentinelle::incident::store::Location::Sqlite(path) => path.clone(),
+            sentinelle::incident::store::Location::Postgres(_) => Default::default(),
+        };
         let mut listeners = Vec::new();
         let mut addrs = Vec::new();
         for listener in &config.listeners {
@@ -63,6 +81,8 @@ impl Sentinelle {
         ));
         Sentinelle {
             addrs,
+            incidents,
+            _incidents_dir: incidents_dir,
             stop: Some(stop),
             handle,
         }

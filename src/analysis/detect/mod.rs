@@ -37,6 +37,17 @@ pub enum Confidence {
     High,
 }
 
+impl Confidence {
+    /// Its name in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
 /// One occurrence found in one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {

@@ -1,0 +1,27 @@
+-- Incidents and their review events, each a hash chain (see src/incident/store/chain.rs).
+-- `record` is the exact JSON text the hash covers; the other columns are for searching and
+-- are checked against it by `sentinelle incidents verify`.
+CREATE TABLE IF NOT EXISTS incidents (
+    seq           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    reference     TEXT NOT NULL UNIQUE,
+    year          INTEGER NOT NULL,
+    number        INTEGER NOT NULL,
+    created_at    TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    establishment TEXT,
+    record        TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL,
+    UNIQUE (year, number)
+);
+CREATE INDEX IF NOT EXISTS incidents_created_at ON incidents (created_at);
+
+CREATE TABLE IF NOT EXISTS reviews (
+    seq           INTEGER PRIMARY KEY,
+    reference     TEXT NOT NULL REFERENCES incidents (reference),
+    record        TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_reference ON reviews (reference);

@@ -1,0 +1,247 @@
+//! `sentinelle incidents list|show|review|close|verify|export`: the security team's view of
+//! the incident store (DIR04 art. 8, 12-13). Reading commands print tables, `--json` or
+//! `--csv`; `verify` exits 1 when the chain is broken.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::IncidentsAction;
+use crate::config::Config;
+use crate::incident::Status;
+use crate::incident::store::{self, Entry, Filter, Review};
+
+/// Runs an incidents command.
+pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<ExitCode> {
+    let config = match config {
+        Some(path) => Config::load(path)?,
+        None => Config::embedded_default()?,
+    };
+    let store = store::open(&config.incidents.store)?;
+    let now = store::timestamp(time::OffsetDateTime::now_utc());
+    match action {
+        IncidentsAction::List {
+            since,
+            until,
+            status,
+            category,
+            establishment,
+            json,
+            csv,
+        } => {
+            let status = match status {
+                Some(s) => Some(Status::parse(&s).with_context(|| {
+                    format!("unknown status {s:?} (new, under_review, closed)")
+                })?),
+                None => None,
+            };
+            let filter = Filter {
+                since,
+                until,
+                status,
+                category,
+                establishment,
+            };
+            let entries = store.list(&filter)?;
+            if json {
+                for entry in &entries {
+                    println!("{}", serde_json::to_string(entry)?);
+                }
+            } else if csv {
+                print_csv(&entries);
+            } else {
+                print_table(&entries);
+            }
+        }
+        IncidentsAction::Show { reference } => {
+            let entry = store.get(&reference)?;
+            println!("{}", serde_json::to_string_pretty(&entry)?);
+        }
+        IncidentsAction::Review { reference, by } => {
+            store.review(
+                &reference,
+                Review {
+                    at: now,
+                    by: reviewer(by),
+                    status: Status::UnderReview,
+                    note: None,
+                },
+            )?;
+            println!("{reference}: under_review");
+        }
+        IncidentsAction::Close {
+            reference,
+            note,
+            by,
+        } => {
+            store.review(
+                &reference,
+                Review {
+                    at: now,
+                    by: reviewer(by),
+                    status: Status::Closed,
+                    note: Some(note),
+                },
+            )?;
+            println!("{reference}: closed");
+        }
+        IncidentsAction::Verify => {
+            let verification = store.verify()?;
+            for problem in &verification.problems {
+                println!("{problem}");
+            }
+            if verification.problems.is_empty() {
+                println!(
+                    "{} records checked: the chain is intact",
+                    verification.checked
+                );
+            } else {
+                println!(
+                    "{} records checked: {} problem(s)",
+                    verification.checked,
+                    verification.problems.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        }
+        IncidentsAction::Export => {
+            for entry in store.list(&Filter::default())? {
+                println!("{}", serde_json::to_string(&entry)?);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Who reviews: `--by`, else the login name.
+fn reviewer(by: Option<String>) -> String {
+    by.or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Local time in Quebec (America/Montreal) for people: UTC-5, UTC-4 from the second Sunday
+/// of March to the first Sunday of November (at 2:00 local).
+pub fn montreal(utc: &str) -> String {
+    let Ok(at) = time::OffsetDateTime::parse(utc, &time::format_description::well_known::Rfc3339)
+    else {
+        return utc.to_owned();
+    };
+    let year = at.year();
+    // The nth Sunday of a month.
+    let sunday = |month: time::Month, nth: usize| {
+        (1..=31u8)
+            .filter_map(|d| time::Date::from_calendar_date(year, month, d).ok())
+            .filter(|d| d.weekday() == time::Weekday::Sunday)
+            .nth(nth - 1)
+    };
+    let daylight = match (
+        sunday(time::Month::March, 2),
+        sunday(time::Month::November, 1),
+    ) {
+        (Some(start), Some(end)) => {
+            let start = start.with_hms(7, 0, 0).map(|t| t.assume_utc());
+            let end = end.with_hms(6, 0, 0).map(|t| t.assume_utc());
+            matches!((start, end), (Ok(s), Ok(e)) if at >= s && at < e)
+        }
+        _ => false,
+    };
+    let offset = if daylight { -4 } else { -5 };
+    let local =
+        at.to_offset(time::UtcOffset::from_hms(offset, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} ({})",
+        local.year(),
+        u8::from(local.month()),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        if daylight { "HAE" } else { "HNE" }
+    )
+}
+
+fn print_table(entries: &[Entry]) {
+    println!(
+        "{:<16} {:<24} {:<34} {:<8} {:<15} {:<13} sender",
+        "reference", "when (Montreal)", "category", "severity", "action", "status"
+    );
+    for entry in entries {
+        let i = &entry.incident;
+        println!(
+            "{:<16} {:<24} {:<34} {:<8} {:<15} {:<13} {}",
+            i.reference,
+            montreal(&i.created_at),
+            i.draft.category,
+            format!("{:?}", i.draft.severity).to_lowercase(),
+            i.draft.action,
+            entry.status.as_str(),
+            i.who.envelope_sender
+        );
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn print_csv(entries: &[Entry]) {
+    println!(
+        "reference,created_at_utc,category,rule,severity,action,status,sender,establishment,recipients"
+    );
+    for entry in entries {
+        let i = &entry.incident;
+        let recipients: Vec<String> = i
+            .draft
+            .recipients
+            .iter()
+            .map(|r| format!("{}:{}:{}", r.address, r.class, r.action))
+            .collect();
+        let fields = [
+            i.reference.as_str(),
+            i.created_at.as_str(),
+            i.draft.category.as_str(),
+            i.draft.rule.as_str(),
+            &format!("{:?}", i.draft.severity).to_lowercase(),
+            i.draft.action.as_str(),
+            entry.status.as_str(),
+            i.who.envelope_sender.as_str(),
+            i.who.establishment.as_deref().unwrap_or(""),
+            &recipients.join(" "),
+        ];
+        println!(
+            "{}",
+            fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn montreal_time_follows_daylight_saving() {
+        assert_eq!(montreal("2026-01-15T17:30:00Z"), "2026-01-15 12:30 (HNE)");
+        assert_eq!(montreal("2026-07-01T16:00:00Z"), "2026-07-01 12:00 (HAE)");
+        // 2026: DST from 8 March 07:00 UTC to 1 November 06:00 UTC.
+        assert_eq!(montreal("2026-03-08T06:59:00Z"), "2026-03-08 01:59 (HNE)");
+        assert_eq!(montreal("2026-03-08T07:00:00Z"), "2026-03-08 03:00 (HAE)");
+        assert_eq!(montreal("2026-11-01T05:59:00Z"), "2026-11-01 01:59 (HAE)");
+        assert_eq!(montreal("2026-11-01T06:00:00Z"), "2026-11-01 01:00 (HNE)");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+    }
+}

@@ -1,0 +1,143 @@
+//! Incident stores: SQLite (embedded default, WAL mode) and PostgreSQL (several instances
+//! behind one address). The only code that touches the database.
+//!
+//! Every incident and every review event is a link of a hash chain ([`chain`]): the hash of
+//! a record covers its exact stored text and the hash of the record before it, so `verify`
+//! finds a record that was changed, removed or inserted out of order since it was written.
+
+pub mod chain;
+pub mod sqlite;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Draft, Incident, Message, Status, Who};
+
+/// Store failures (never with message content: incidents hold none).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database cannot be opened or written.
+    #[error("incident store {location}: {reason}")]
+    Unavailable {
+        /// Path or URL without credentials.
+        location: String,
+        /// The driver's words.
+        reason: String,
+    },
+    /// No incident has this reference.
+    #[error("no incident {0}")]
+    NotFound(String),
+    /// A stored record does not read back (see `verify`).
+    #[error("incident {0} is unreadable: {1}")]
+    Corrupt(String, String),
+}
+
+/// A new incident, before the store numbers it.
+#[derive(Debug, Clone)]
+pub struct NewIncident {
+    /// When (UTC).
+    pub at: time::OffsetDateTime,
+    /// What the policy knew.
+    pub draft: Draft,
+    /// Who.
+    pub who: Who,
+    /// What.
+    pub message: Message,
+}
+
+/// One review event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// When (RFC 3339 UTC).
+    pub at: String,
+    /// Who.
+    pub by: String,
+    /// The status it set.
+    pub status: Status,
+    /// The note, when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An incident with its review state.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// The record.
+    #[serde(flatten)]
+    pub incident: Incident,
+    /// The latest status.
+    pub status: Status,
+    /// Every review event, oldest first.
+    pub reviews: Vec<Review>,
+}
+
+/// What `list` selects.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Created at or after (RFC 3339 or a date).
+    pub since: Option<String>,
+    /// Created before.
+    pub until: Option<String>,
+    /// Status.
+    pub status: Option<Status>,
+    /// Category.
+    pub category: Option<String>,
+    /// Establishment.
+    pub establishment: Option<String>,
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Verification {
+    /// Records checked.
+    pub checked: usize,
+    /// One line per problem (record reference or sequence number, and what is wrong).
+    pub problems: Vec<String>,
+}
+
+/// Where incidents are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file.
+    Sqlite(PathBuf),
+    /// A PostgreSQL URL.
+    Postgres(String),
+}
+
+/// An incident store.
+pub trait Store: Send + Sync {
+    /// Records `incident`: numbers it, links it into the chain, returns it.
+    fn record(&self, incident: NewIncident) -> Result<Incident, StoreError>;
+    /// The incident with this reference.
+    fn get(&self, reference: &str) -> Result<Entry, StoreError>;
+    /// Incidents matching `filter`, oldest first.
+    fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError>;
+    /// Adds a review event (under review, closed with a note).
+    fn review(&self, reference: &str, review: Review) -> Result<(), StoreError>;
+    /// Checks both chains.
+    fn verify(&self) -> Result<Verification, StoreError>;
+}
+
+/// Opens the store at `location` (creating its tables).
+pub fn open(location: &Location) -> Result<Box<dyn Store>, StoreError> {
+    match location {
+        Location::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
+        Location::Postgres(url) => Err(StoreError::Unavailable {
+            location: chain::without_credentials(url),
+            reason: "PostgreSQL support is not built yet".into(),
+        }),
+    }
+}
+
+/// `INC-2026-000123`.
+pub fn reference(year: i32, number: i64) -> String {
+    format!("INC-{year}-{number:06}")
+}
+
+/// RFC 3339 UTC with seconds, for storage and sorting.
+pub fn timestamp(at: time::OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    at.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -1,0 +1,327 @@
+//! The SQLite store (rusqlite, bundled SQLite): WAL mode, `synchronous = FULL` (an incident
+//! is on disk before the client's reply), one writer at a time (`BEGIN IMMEDIATE`) so the
+//! chain has one order even with several processes on the same file.
+
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::chain::{self, GENESIS, Stored, Walker};
+use super::{Entry, Filter, NewIncident, Review, Store, StoreError, Verification};
+use crate::incident::model::{Incident, Status};
+
+const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
+
+/// A SQLite incident store.
+pub struct Sqlite {
+    connection: Mutex<Connection>,
+    location: String,
+}
+
+impl std::fmt::Debug for Sqlite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Sqlite({})", self.location)
+    }
+}
+
+impl Sqlite {
+    /// Opens (creating) the database at `path`.
+    pub fn open(path: &Path) -> Result<Sqlite, StoreError> {
+        let location = path.display().to_string();
+        let fail = |e: &dyn std::fmt::Display| StoreError::Unavailable {
+            location: location.clone(),
+            reason: e.to_string(),
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| fail(&e))?;
+        }
+        let connection = Connection::open(path).map_err(|e| fail(&e))?;
+        connection
+            .busy_timeout(std::time::Duration::from_secs(2))
+            .map_err(|e| fail(&e))?;
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(|e| fail(&e))?;
+        connection.execute_batch(SCHEMA).map_err(|e| fail(&e))?;
+        Ok(Sqlite {
+            connection: Mutex::new(connection),
+            location,
+        })
+    }
+
+    fn fail(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::Unavailable {
+            location: self.location.clone(),
+            reason: e.to_string(),
+        }
+    }
+
+    fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.connection
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn entry(
+        &self,
+        connection: &Connection,
+        reference: &str,
+        record: &str,
+    ) -> Result<Entry, StoreError> {
+        let incident: Incident = serde_json::from_str(record)
+            .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))?;
+        let mut statement = connection
+            .prepare_cached("SELECT record FROM reviews WHERE reference = ?1 ORDER BY seq")
+            .map_err(|e| self.fail(e))?;
+        let reviews = statement
+            .query_map(params![reference], |row| row.get::<_, String>(0))
+            .map_err(|e| self.fail(e))?
+            .map(|text| {
+                let text = text.map_err(|e| self.fail(e))?;
+                serde_json::from_str::<Review>(&text)
+                    .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let status = reviews.last().map_or(Status::New, |r| r.status);
+        Ok(Entry {
+            incident,
+            status,
+            reviews,
+        })
+    }
+}
+
+impl Store for Sqlite {
+    fn record(&self, new: NewIncident) -> Result<Incident, StoreError> {
+        let mut connection = self.connection();
+        let tx = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.fail(e))?;
+        let year = new.at.year();
+        let number: i64 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM incidents WHERE year = ?1",
+                params![year],
+                |row| row.get(0),
+            )
+            .map_err(|e| self.fail(e))?;
+        let last: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT seq, hash FROM incidents ORDER BY seq DESC LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
+        let incident = Incident {
+            id: uuid::Uuid::now_v7().to_string(),
+            reference: super::reference(year, number),
+            created_at: super::timestamp(new.at),
+            draft: new.draft,
+            who: new.who,
+            message: new.message,
+        };
+        let text = serde_json::to_string(&incident)
+            .map_err(|e| StoreError::Corrupt(incident.reference.clone(), e.to_string()))?;
+        let hash = chain::link(&previous, &text);
+        tx.execute(
+            "INSERT INTO incidents (seq, id, reference, year, number, created_at, category, establishment, record, previous_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                seq,
+                incident.id,
+                incident.reference,
+                year,
+                number,
+                incident.created_at,
+                incident.draft.category,
+                incident.who.establishment,
+                text,
+                previous,
+                hash
+            ],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))?;
+        Ok(incident)
+    }
+
+    fn get(&self, reference: &str) -> Result<Entry, StoreError> {
+        let connection = self.connection();
+        let record: Option<String> = connection
+            .query_row(
+                "SELECT record FROM incidents WHERE reference = ?1",
+                params![reference],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        let record = record.ok_or_else(|| StoreError::NotFound(reference.to_owned()))?;
+        self.entry(&connection, reference, &record)
+    }
+
+    fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare(
+                "SELECT reference, record FROM incidents
+                 WHERE (?1 IS NULL OR created_at >= ?1) AND (?2 IS NULL OR created_at < ?2)
+                   AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR establishment = ?4)
+                 ORDER BY seq",
+            )
+            .map_err(|e| self.fail(e))?;
+        let rows = statement
+            .query_map(
+                params![
+                    filter.since,
+                    filter.until,
+                    filter.category,
+                    filter.establishment
+                ],
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+            )
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for (reference, record) in rows {
+            let entry = self.entry(&connection, &reference, &record)?;
+            if filter.status.is_none_or(|s| s == entry.status) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+
+    fn review(&self, reference: &str, review: Review) -> Result<(), StoreError> {
+        let mut connection = self.connection();
+        let tx = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.fail(e))?;
+        let exists: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM incidents WHERE reference = ?1",
+                params![reference],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound(reference.to_owned()));
+        }
+        let last: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT seq, hash FROM reviews ORDER BY seq DESC LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
+        let text = serde_json::to_string(&review)
+            .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))?;
+        let hash = chain::link(&previous, &text);
+        tx.execute(
+            "INSERT INTO reviews (seq, reference, record, previous_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![seq, reference, text, previous, hash],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))
+    }
+
+    fn verify(&self) -> Result<Verification, StoreError> {
+        let connection = self.connection();
+        let mut walker = Walker::new(1, GENESIS);
+        let mut numbers: std::collections::HashMap<i64, i64> = Default::default();
+        {
+            let mut statement = connection
+                .prepare(
+                    "SELECT seq, reference, year, number, created_at, category, establishment, record, previous_hash, hash
+                     FROM incidents ORDER BY seq",
+                )
+                .map_err(|e| self.fail(e))?;
+            let mut rows = statement.query([]).map_err(|e| self.fail(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+                let get = |i: usize| -> Result<Option<String>, StoreError> {
+                    row.get::<_, Option<String>>(i).map_err(|e| self.fail(e))
+                };
+                let seq: i64 = row.get(0).map_err(|e| self.fail(e))?;
+                let year: i64 = row.get(2).map_err(|e| self.fail(e))?;
+                let number: i64 = row.get(3).map_err(|e| self.fail(e))?;
+                let reference = get(1)?.unwrap_or_default();
+                let record = get(7)?.unwrap_or_default();
+                walker.check(
+                    "incident",
+                    Stored {
+                        seq,
+                        name: &reference,
+                        text: &record,
+                        previous: &get(8)?.unwrap_or_default(),
+                        hash: &get(9)?.unwrap_or_default(),
+                    },
+                );
+                // The searchable columns must say what the chained record says.
+                match serde_json::from_str::<Incident>(&record) {
+                    Ok(incident) => {
+                        let consistent = incident.reference == reference
+                            && incident.reference == super::reference(year as i32, number)
+                            && Some(incident.created_at) == get(4)?
+                            && Some(incident.draft.category) == get(5)?
+                            && incident.who.establishment == get(6)?;
+                        if !consistent {
+                            walker.problems.push(format!(
+                                "incident {reference}: its columns differ from its record"
+                            ));
+                        }
+                    }
+                    Err(_) => walker
+                        .problems
+                        .push(format!("incident {reference}: record does not parse")),
+                }
+                // References are numbered without gaps within a year.
+                let expected = numbers.entry(year).or_insert(0);
+                *expected += 1;
+                if number != *expected {
+                    walker.problems.push(format!(
+                        "incident {reference}: number {number} where {expected} was expected (a record was removed or inserted)"
+                    ));
+                    *expected = number;
+                }
+            }
+        }
+        let mut reviews = Walker::new(1, GENESIS);
+        {
+            let mut statement = connection
+                .prepare(
+                    "SELECT seq, reference, record, previous_hash, hash FROM reviews ORDER BY seq",
+                )
+                .map_err(|e| self.fail(e))?;
+            let mut rows = statement.query([]).map_err(|e| self.fail(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+                let text = |i: usize| -> Result<String, StoreError> {
+                    row.get::<_, String>(i).map_err(|e| self.fail(e))
+                };
+                reviews.check(
+                    "review of",
+                    Stored {
+                        seq: row.get(0).map_err(|e| self.fail(e))?,
+                        name: &text(1)?,
+                        text: &text(2)?,
+                        previous: &text(3)?,
+                        hash: &text(4)?,
+                    },
+                );
+            }
+        }
+        let mut problems = walker.problems;
+        problems.extend(reviews.problems);
+        Ok(Verification {
+            checked: walker.checked + reviews.checked,
+            problems,
+        })
+    }
+}
