@@ -179,6 +179,25 @@ async fn a_refusal_makes_one_incident_named_in_the_reply_and_no_identifier_is_st
     );
     let (code, out) = incidents(&config, &["verify"]);
     assert_eq!(code, 0, "{out}");
+
+    // The annual account (art. 14), in its three forms.
+    let year = &reference[4..8];
+    let (code, md) = incidents(&config, &["report", "--year", year]);
+    assert_eq!(code, 0, "{md}");
+    assert!(
+        md.contains("| confidential_to_public_webmail | 1 |"),
+        "{md}"
+    );
+    assert!(md.contains("| CIUSSS de test | 1 |"), "{md}");
+    let (_, html) = incidents(&config, &["report", "--year", year, "--format", "html"]);
+    assert!(html.contains("<svg") && html.contains("annual account"));
+    let (_, csv) = incidents(&config, &["report", "--year", year, "--format", "csv"]);
+    assert!(csv.contains("action,refused,1"), "{csv}");
+    let (_, csv) = incidents(&config, &["list", "--csv"]);
+    assert!(
+        csv.starts_with("reference,created_at_utc,category"),
+        "{csv}"
+    );
 }
 
 #[tokio::test]

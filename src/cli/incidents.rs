@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use super::IncidentsAction;
 use crate::config::Config;
 use crate::incident::Status;
+use crate::incident::clock::montreal;
 use crate::incident::store::{self, Entry, Filter, Review};
 
 /// Runs an incidents command.
@@ -105,6 +106,16 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
                 return Ok(ExitCode::from(1));
             }
         }
+        IncidentsAction::Report { year, format } => {
+            let report = crate::incident::report::build(&store.list(&Filter::default())?, year);
+            let text = match format.as_str() {
+                "md" | "markdown" => crate::incident::report::markdown(&report),
+                "html" => crate::incident::report::html(&report),
+                "csv" => crate::incident::report::csv(&report),
+                other => anyhow::bail!("unknown format {other:?} (md, html, csv)"),
+            };
+            print!("{text}");
+        }
         IncidentsAction::Export => {
             for entry in store.list(&Filter::default())? {
                 println!("{}", serde_json::to_string(&entry)?);
@@ -118,46 +129,6 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
 fn reviewer(by: Option<String>) -> String {
     by.or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "unknown".into())
-}
-
-/// Local time in Quebec (America/Montreal) for people: UTC-5, UTC-4 from the second Sunday
-/// of March to the first Sunday of November (at 2:00 local).
-pub fn montreal(utc: &str) -> String {
-    let Ok(at) = time::OffsetDateTime::parse(utc, &time::format_description::well_known::Rfc3339)
-    else {
-        return utc.to_owned();
-    };
-    let year = at.year();
-    // The nth Sunday of a month.
-    let sunday = |month: time::Month, nth: usize| {
-        (1..=31u8)
-            .filter_map(|d| time::Date::from_calendar_date(year, month, d).ok())
-            .filter(|d| d.weekday() == time::Weekday::Sunday)
-            .nth(nth - 1)
-    };
-    let daylight = match (
-        sunday(time::Month::March, 2),
-        sunday(time::Month::November, 1),
-    ) {
-        (Some(start), Some(end)) => {
-            let start = start.with_hms(7, 0, 0).map(|t| t.assume_utc());
-            let end = end.with_hms(6, 0, 0).map(|t| t.assume_utc());
-            matches!((start, end), (Ok(s), Ok(e)) if at >= s && at < e)
-        }
-        _ => false,
-    };
-    let offset = if daylight { -4 } else { -5 };
-    let local =
-        at.to_offset(time::UtcOffset::from_hms(offset, 0, 0).unwrap_or(time::UtcOffset::UTC));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} ({})",
-        local.year(),
-        u8::from(local.month()),
-        local.day(),
-        local.hour(),
-        local.minute(),
-        if daylight { "HAE" } else { "HNE" }
-    )
 }
 
 fn print_table(entries: &[Entry]) {
@@ -226,17 +197,6 @@ fn print_csv(entries: &[Entry]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn montreal_time_follows_daylight_saving() {
-        assert_eq!(montreal("2026-01-15T17:30:00Z"), "2026-01-15 12:30 (HNE)");
-        assert_eq!(montreal("2026-07-01T16:00:00Z"), "2026-07-01 12:00 (HAE)");
-        // 2026: DST from 8 March 07:00 UTC to 1 November 06:00 UTC.
-        assert_eq!(montreal("2026-03-08T06:59:00Z"), "2026-03-08 01:59 (HNE)");
-        assert_eq!(montreal("2026-03-08T07:00:00Z"), "2026-03-08 03:00 (HAE)");
-        assert_eq!(montreal("2026-11-01T05:59:00Z"), "2026-11-01 01:59 (HAE)");
-        assert_eq!(montreal("2026-11-01T06:00:00Z"), "2026-11-01 01:00 (HNE)");
-    }
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {

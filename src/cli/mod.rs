@@ -180,6 +180,15 @@ pub enum IncidentsAction {
     Verify,
     /// Every incident with its reviews, one JSON object per line (for archives and SIEMs).
     Export,
+    /// The annual account of DIR04 art. 14 (Montreal time).
+    Report {
+        /// The year.
+        #[arg(long)]
+        year: i32,
+        /// md, html (with charts) or csv.
+        #[arg(long, default_value = "md")]
+        format: String,
+    },
 }
 
 /// Runs the parsed command line.

@@ -6,7 +6,9 @@
 //! value: findings carry redacted samples only); [`store`] is the only code that touches the
 //! database.
 
+pub mod clock;
 pub mod model;
+pub mod report;
 pub mod store;
 
 pub use model::{Draft, Incident, Status};
