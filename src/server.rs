@@ -156,6 +156,7 @@ fn context(
     tls: Option<Arc<rustls::ServerConfig>>,
     checkpoint: Arc<dyn Checkpoint>,
     incidents: Arc<dyn crate::incident::Store>,
+    notifier: Arc<tokio::sync::Notify>,
 ) -> Result<Arc<Context>, ServerError> {
     let (next_hop, auth_target) = match listener.mode {
         Mode::Relay => match &config.relay.upstream {
@@ -191,7 +192,42 @@ fn context(
         auth_target,
         sender_rule: SenderRule::new(&config.submission),
         incidents,
+        notifier,
     }))
+}
+
+/// Starts the outbox worker when a notification channel is configured; emails go through the
+/// relay upstream.
+fn spawn_notifier(
+    config: &Arc<Config>,
+    incidents: &Arc<dyn crate::incident::Store>,
+    wake: &Arc<tokio::sync::Notify>,
+) -> Result<Option<tokio::task::JoinHandle<()>>, ServerError> {
+    let notifications = &config.notifications;
+    if notifications.channels().is_empty() {
+        return Ok(None);
+    }
+    let hop = match &config.relay.upstream {
+        Some(UpstreamConfig::Smtp(smtp)) => Some(NextHop::Smtp(smtp_target(config, smtp)?)),
+        Some(UpstreamConfig::Maildir(path)) => Some(NextHop::Maildir(Arc::new(Maildir::new(
+            path,
+            &config.hostname,
+        )))),
+        None => None,
+    };
+    if notifications.email_to.is_some() && hop.is_none() {
+        return Err(ServerError::Setup(
+            "[notifications] email_to needs a [relay] upstream to send through".into(),
+        ));
+    }
+    let notifier = crate::incident::notify::Notifier {
+        store: Arc::clone(incidents),
+        hop,
+        config: notifications.clone(),
+        hostname: config.hostname.clone(),
+        wake: Arc::clone(wake),
+    };
+    Ok(Some(tokio::spawn(notifier.run())))
 }
 
 /// Serves `listeners` until `signal` resolves, then shuts down gracefully.
@@ -215,6 +251,8 @@ pub async fn run(
     };
     let incidents: Arc<dyn crate::incident::Store> =
         Arc::from(crate::incident::store::open(&config.incidents.store)?);
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let notifier = spawn_notifier(&config, &incidents, &wake)?;
     let admission = Arc::new(Admission {
         global: Arc::new(Semaphore::new(config.limits.max_sessions)),
         per_client: Mutex::new(HashMap::new()),
@@ -233,6 +271,7 @@ pub async fn run(
             tls,
             checkpoint.clone(),
             Arc::clone(&incidents),
+            Arc::clone(&wake),
         )?;
         tracing::info!(
             address = %listener.socket.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
@@ -259,6 +298,10 @@ pub async fn run(
         tracing::warn!("shutdown grace deadline reached: closing remaining sessions with 421");
         trigger.set(Phase::Closing);
         let _ = tokio::time::timeout(Duration::from_secs(5), done_rx.recv()).await;
+    }
+    // Undelivered notifications stay in the outbox for the next start.
+    if let Some(notifier) = notifier {
+        notifier.abort();
     }
     tracing::info!("shutdown complete");
     Ok(())

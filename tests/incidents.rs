@@ -302,3 +302,93 @@ async fn verify_finds_an_edited_a_removed_and_an_inserted_record() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("INC-2026-999999"), "{out}");
 }
+
+#[tokio::test]
+async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
+    let sink = Sink::start(Behavior::default()).await;
+    let collector = crate::support::dead_port().await;
+    let toml = format!(
+        "{}\n[notifications]\nemail_to = \"centre.services@ssss.gouv.qc.ca\"\nsyslog = \"tcp://{collector}\"\nretry_initial = 0.1\nretry_max = 0.2\n",
+        relay_config(sink.addr, "")
+    );
+    let sentinelle = Sentinelle::start(&toml).await;
+    let mut references = Vec::new();
+    for _ in 0..3 {
+        let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
+        assert_eq!(code, 550);
+        references.push(
+            text.rsplit("Incident reference: ")
+                .next()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+
+    // The service centre's emails go through the upstream, which is up.
+    let emails = sink.wait_for(3).await;
+    for (email, reference) in emails.iter().zip(&references) {
+        assert_eq!(email.rcpts, ["RCPT TO:<centre.services@ssss.gouv.qc.ca>"]);
+        let text = String::from_utf8_lossy(&email.data);
+        assert!(text.contains(reference.as_str()), "{text}");
+        assert!(!text.contains("TREG") && !text.contains("Tremblay"));
+    }
+
+    // The syslog collector is down: its notifications wait, retried.
+    let db = rusqlite::Connection::open(&sentinelle.incidents).unwrap();
+    let waiting = |db: &rusqlite::Connection| -> (i64, i64) {
+        db.query_row(
+            "SELECT COUNT(*), MIN(attempts) FROM outbox WHERE channel = 'syslog' AND delivered_at IS NULL",
+            [],
+            |row| Ok((row.get(0)?, row.get::<_, Option<i64>>(1)?.unwrap_or(0))),
+        )
+        .unwrap()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // Two failed attempts each.
+    while waiting(&db).1 < 2 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no retries: {:?}",
+            waiting(&db)
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(waiting(&db).0, 3);
+
+    // Up again: every notification arrives, once.
+    let listener = tokio::net::TcpListener::bind(collector).await.unwrap();
+    let mut received = Vec::new();
+    while received.len() < 3 {
+        let (mut stream, _) =
+            tokio::time::timeout(std::time::Duration::from_secs(30), listener.accept())
+                .await
+                .expect("a notification")
+                .unwrap();
+        let mut text = String::new();
+        tokio::io::AsyncReadExt::read_to_string(&mut stream, &mut text)
+            .await
+            .unwrap();
+        received.push(text);
+    }
+    while waiting(&db).0 > 0 {
+        assert!(std::time::Instant::now() < deadline, "outbox not emptied");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // Nothing more comes once the outbox is empty.
+    let more = tokio::time::timeout(std::time::Duration::from_millis(500), listener.accept()).await;
+    assert!(more.is_err(), "a notification arrived twice");
+    for reference in &references {
+        let count = received
+            .iter()
+            .filter(|r| r.contains(reference.as_str()))
+            .count();
+        assert_eq!(count, 1, "{reference} in {received:?}");
+    }
+    assert!(
+        received[0].contains("[incident@32473 reference=\"INC-"),
+        "{}",
+        received[0]
+    );
+    drop(db);
+    sentinelle.stop().await;
+}

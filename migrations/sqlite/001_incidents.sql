@@ -25,3 +25,17 @@ CREATE TABLE IF NOT EXISTS reviews (
     hash          TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reviews_reference ON reviews (reference);
+
+-- Notifications waiting for delivery (DIR04 art. 8): one row per incident and channel,
+-- written in the incident's transaction, retried with backoff until delivered.
+CREATE TABLE IF NOT EXISTS outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    reference       TEXT NOT NULL REFERENCES incidents (reference),
+    channel         TEXT NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    delivered_at    TEXT,
+    last_error      TEXT,
+    UNIQUE (reference, channel)
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);

@@ -116,6 +116,20 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
             };
             print!("{text}");
         }
+        IncidentsAction::Outbox => {
+            let pending = store.outbox()?;
+            for p in &pending {
+                println!(
+                    "{:<16} {:<7} attempts {:<3} next {}  {}",
+                    p.reference,
+                    p.channel,
+                    p.attempts,
+                    montreal(&p.next_attempt_at),
+                    p.last_error.as_deref().unwrap_or("")
+                );
+            }
+            println!("{} notification(s) waiting", pending.len());
+        }
         IncidentsAction::Export => {
             for entry in store.list(&Filter::default())? {
                 println!("{}", serde_json::to_string(&entry)?);

@@ -180,6 +180,8 @@ pub enum IncidentsAction {
     Verify,
     /// Every incident with its reviews, one JSON object per line (for archives and SIEMs).
     Export,
+    /// Notifications waiting for delivery (email, syslog), with their attempts and last error.
+    Outbox,
     /// The annual account of DIR04 art. 14 (Montreal time).
     Report {
         /// The year.

@@ -281,6 +281,44 @@ impl IncidentsConfig {
     }
 }
 
+/// Where a syslog collector listens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyslogTarget {
+    /// RFC 5426.
+    Udp(String),
+    /// RFC 6587 octet counting.
+    Tcp(String),
+}
+
+/// Incident notifications (`[notifications]`, DIR04 art. 8).
+#[derive(Debug, Clone)]
+pub struct NotificationsConfig {
+    /// The establishment's service centre, by email through the relay upstream.
+    pub email_to: Option<String>,
+    /// The notifications' sender.
+    pub email_from: String,
+    /// The security team's syslog collector.
+    pub syslog: Option<SyslogTarget>,
+    /// First retry delay; doubles each attempt.
+    pub retry_initial: Duration,
+    /// Longest retry delay.
+    pub retry_max: Duration,
+}
+
+impl NotificationsConfig {
+    /// The channels each incident is queued for.
+    pub fn channels(&self) -> Vec<String> {
+        let mut channels = Vec::new();
+        if self.email_to.is_some() {
+            channels.push("email".to_owned());
+        }
+        if self.syslog.is_some() {
+            channels.push("syslog".to_owned());
+        }
+        channels
+    }
+}
+
 /// The validated configuration Sentinelle runs on.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -308,6 +346,8 @@ pub struct Config {
     pub log: LogConfig,
     /// The incident store and establishments.
     pub incidents: IncidentsConfig,
+    /// Incident notifications.
+    pub notifications: NotificationsConfig,
 }
 
 impl Config {
@@ -422,6 +462,7 @@ impl Validator<'_> {
                 .map_or_else(|| certs_dir.join("tls/key.pem"), PathBuf::from),
             generate_if_missing: raw.tls.generate_if_missing.unwrap_or(true),
         };
+        let hostname_for_mail = hostname.clone();
         Ok(Config {
             hostname,
             rules_dir: PathBuf::from(raw.rules_dir.unwrap_or_else(|| "rules".into())),
@@ -435,6 +476,7 @@ impl Validator<'_> {
             analysis: self.analysis(raw.analysis)?,
             log: self.log(raw.log)?,
             incidents: self.incidents(raw.incidents)?,
+            notifications: self.notifications(raw.notifications, &hostname_for_mail)?,
         })
     }
 
@@ -729,6 +771,71 @@ impl Validator<'_> {
             store,
             establishment: raw.establishment,
             establishments,
+        })
+    }
+
+    fn notifications(
+        &self,
+        raw: raw::RawNotifications,
+        hostname: &str,
+    ) -> Result<NotificationsConfig, ConfigError> {
+        let address = |value: Option<Spanned<String>>| -> Result<Option<String>, ConfigError> {
+            match value {
+                None => Ok(None),
+                Some(v) => {
+                    let text = v.get_ref().trim();
+                    let valid = text.split_once('@').is_some_and(|(l, d)| {
+                        !l.is_empty() && d.contains('.') && !text.contains([' ', '<', '>'])
+                    });
+                    if valid {
+                        Ok(Some(text.to_owned()))
+                    } else {
+                        Err(self.invalid(v.span(), "expected an email address"))
+                    }
+                }
+            }
+        };
+        let syslog = match raw.syslog {
+            None => None,
+            Some(v) => {
+                let text = v.get_ref().trim();
+                let target = if let Some(rest) = text.strip_prefix("udp://") {
+                    Some(SyslogTarget::Udp(rest.to_owned()))
+                } else {
+                    text.strip_prefix("tcp://")
+                        .map(|rest| SyslogTarget::Tcp(rest.to_owned()))
+                };
+                match target {
+                    Some(SyslogTarget::Udp(a) | SyslogTarget::Tcp(a)) if !a.contains(':') => {
+                        return Err(self.invalid(v.span(), "syslog needs host:port"));
+                    }
+                    Some(target) => Some(target),
+                    None => {
+                        return Err(self.invalid(
+                            v.span(),
+                            "syslog is \"udp://host:port\" or \"tcp://host:port\"",
+                        ));
+                    }
+                }
+            }
+        };
+        let seconds = |value: Option<Spanned<f64>>, default: f64, what: &str| match value {
+            None => Ok(Duration::from_secs_f64(default)),
+            Some(v) if v.get_ref().is_finite() && (0.05..=86_400.0).contains(v.get_ref()) => {
+                Ok(Duration::from_secs_f64(*v.get_ref()))
+            }
+            Some(v) => Err(self.invalid(
+                v.span(),
+                format!("{what} is a number of seconds between 0.05 and 86400"),
+            )),
+        };
+        Ok(NotificationsConfig {
+            email_to: address(raw.email_to)?,
+            email_from: address(raw.email_from)?
+                .unwrap_or_else(|| format!("sentinelle@{hostname}")),
+            syslog,
+            retry_initial: seconds(raw.retry_initial, 10.0, "retry_initial")?,
+            retry_max: seconds(raw.retry_max, 3600.0, "retry_max")?,
         })
     }
 

@@ -33,6 +33,18 @@ pub struct RawConfig {
     pub log: RawLog,
     #[serde(default)]
     pub incidents: RawIncidents,
+    #[serde(default)]
+    pub notifications: RawNotifications,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawNotifications {
+    pub email_to: Option<Spanned<String>>,
+    pub email_from: Option<Spanned<String>>,
+    pub syslog: Option<Spanned<String>>,
+    pub retry_initial: Option<Spanned<f64>>,
+    pub retry_max: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -8,6 +8,7 @@
 
 pub mod clock;
 pub mod model;
+pub mod notify;
 pub mod report;
 pub mod store;
 

@@ -238,6 +238,7 @@ impl Session {
                 },
             },
             draft,
+            channels: self.ctx.config.notifications.channels(),
         };
         let store = Arc::clone(&self.ctx.incidents);
         let recorded = tokio::task::spawn_blocking(move || store.record(new)).await;
@@ -258,6 +259,7 @@ impl Session {
             action = %incident.draft.action,
             "incident recorded"
         );
+        self.ctx.notifier.notify_one();
         for action in &mut decision.actions {
             if let policy::Action::Refuse(reply) = action
                 && reply.severity() == reply::Severity::Permanent

@@ -43,6 +43,8 @@ pub struct Context {
     pub sender_rule: SenderRule,
     /// Where incidents are recorded (before the client's final reply).
     pub incidents: Arc<dyn crate::incident::Store>,
+    /// Wakes the notifier when an incident was recorded.
+    pub notifier: Arc<tokio::sync::Notify>,
 }
 
 impl std::fmt::Debug for Context {

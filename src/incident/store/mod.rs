@@ -44,6 +44,26 @@ pub struct NewIncident {
     pub who: Who,
     /// What.
     pub message: Message,
+    /// Notification channels to queue for it ("email", "syslog"), in the same transaction.
+    pub channels: Vec<String>,
+}
+
+/// A notification waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// Its row.
+    pub id: i64,
+    /// The incident.
+    pub reference: String,
+    /// "email" or "syslog".
+    pub channel: String,
+    /// Failed attempts so far.
+    pub attempts: i64,
+    /// When it is tried next (UTC).
+    pub next_attempt_at: String,
+    /// Why the last attempt failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
 }
 
 /// One review event.
@@ -117,6 +137,14 @@ pub trait Store: Send + Sync {
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError>;
     /// Checks both chains.
     fn verify(&self) -> Result<Verification, StoreError>;
+    /// Undelivered notifications due at `now` (UTC RFC 3339), oldest first.
+    fn due(&self, now: &str, limit: usize) -> Result<Vec<Pending>, StoreError>;
+    /// Every undelivered notification.
+    fn outbox(&self) -> Result<Vec<Pending>, StoreError>;
+    /// Marks a notification delivered.
+    fn delivered(&self, id: i64, at: &str) -> Result<(), StoreError>;
+    /// Records a failed attempt and when to try again.
+    fn failed(&self, id: i64, error: &str, next_attempt_at: &str) -> Result<(), StoreError>;
 }
 
 /// Opens the store at `location` (creating its tables).

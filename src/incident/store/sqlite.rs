@@ -8,7 +8,7 @@ use std::sync::{Mutex, PoisonError};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::chain::{self, GENESIS, Stored, Walker};
-use super::{Entry, Filter, NewIncident, Review, Store, StoreError, Verification};
+use super::{Entry, Filter, NewIncident, Pending, Review, Store, StoreError, Verification};
 use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
@@ -94,6 +94,35 @@ impl Sqlite {
     }
 }
 
+impl Sqlite {
+    fn pending(
+        &self,
+        clause: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<Pending>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare(&format!(
+                "SELECT id, reference, channel, attempts, next_attempt_at, last_error FROM outbox {clause}"
+            ))
+            .map_err(|e| self.fail(e))?;
+        statement
+            .query_map(params, |row| {
+                Ok(Pending {
+                    id: row.get(0)?,
+                    reference: row.get(1)?,
+                    channel: row.get(2)?,
+                    attempts: row.get(3)?,
+                    next_attempt_at: row.get(4)?,
+                    last_error: row.get(5)?,
+                })
+            })
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))
+    }
+}
+
 impl Store for Sqlite {
     fn record(&self, new: NewIncident) -> Result<Incident, StoreError> {
         let mut connection = self.connection();
@@ -146,8 +175,46 @@ impl Store for Sqlite {
             ],
         )
         .map_err(|e| self.fail(e))?;
+        for channel in &new.channels {
+            tx.execute(
+                "INSERT INTO outbox (reference, channel, next_attempt_at) VALUES (?1, ?2, ?3)",
+                params![incident.reference, channel, incident.created_at],
+            )
+            .map_err(|e| self.fail(e))?;
+        }
         tx.commit().map_err(|e| self.fail(e))?;
         Ok(incident)
+    }
+
+    fn due(&self, now: &str, limit: usize) -> Result<Vec<Pending>, StoreError> {
+        self.pending(
+            "WHERE delivered_at IS NULL AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
+            params![now, limit as i64],
+        )
+    }
+
+    fn outbox(&self) -> Result<Vec<Pending>, StoreError> {
+        self.pending("WHERE delivered_at IS NULL ORDER BY id", [])
+    }
+
+    fn delivered(&self, id: i64, at: &str) -> Result<(), StoreError> {
+        self.connection()
+            .execute(
+                "UPDATE outbox SET delivered_at = ?2, last_error = NULL WHERE id = ?1",
+                params![id, at],
+            )
+            .map(|_| ())
+            .map_err(|e| self.fail(e))
+    }
+
+    fn failed(&self, id: i64, error: &str, next_attempt_at: &str) -> Result<(), StoreError> {
+        self.connection()
+            .execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
+                params![id, error, next_attempt_at],
+            )
+            .map(|_| ())
+            .map_err(|e| self.fail(e))
     }
 
     fn get(&self, reference: &str) -> Result<Entry, StoreError> {

@@ -1,0 +1,356 @@
+//! Notifications of incidents (DIR04 art. 8: every breach reported at once to the service
+//! centre): an email through the relay upstream and a syslog message (RFC 5424) for the
+//! security team's SIEM. They wait in the store's outbox, written with the incident, and are
+//! retried with a doubling delay until delivered: a collector or upstream that is down loses
+//! none. Their text holds the reference, category, rule, sender, recipient classes and
+//! action: no patient data (the incident has none).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::io::AsyncWriteExt;
+use tokio::sync::Notify;
+
+use super::clock;
+use super::model::{Incident, Severity};
+use super::store::{self, Pending, Store};
+use crate::action::{self, NextHop, UpstreamSession};
+use crate::config::{NotificationsConfig, SyslogTarget};
+use crate::envelope::Envelope;
+use crate::policy::{Action, Decision};
+
+/// The outbox worker.
+pub struct Notifier {
+    /// The store holding the outbox.
+    pub store: Arc<dyn Store>,
+    /// Where emails go (the relay upstream), if there is one.
+    pub hop: Option<NextHop>,
+    /// Channels and retry delays.
+    pub config: NotificationsConfig,
+    /// Sentinelle's host name (syslog HOSTNAME).
+    pub hostname: String,
+    /// Woken when an incident was recorded.
+    pub wake: Arc<Notify>,
+}
+
+impl Notifier {
+    /// Delivers what is due, then waits for a new incident or the next retry, forever.
+    pub async fn run(self) {
+        loop {
+            self.deliver_due().await;
+            let poll = self.config.retry_initial.min(Duration::from_secs(30));
+            tokio::select! {
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(poll) => {}
+            }
+        }
+    }
+
+    /// One pass over the due notifications.
+    pub async fn deliver_due(&self) {
+        let now = store::timestamp(time::OffsetDateTime::now_utc());
+        let due = {
+            let store = Arc::clone(&self.store);
+            tokio::task::spawn_blocking(move || store.due(&now, 50)).await
+        };
+        let due = match due {
+            Ok(Ok(due)) => due,
+            Ok(Err(err)) => {
+                tracing::warn!(error = %err, "outbox not readable");
+                return;
+            }
+            Err(_) => return,
+        };
+        for pending in due {
+            let outcome = self.deliver(&pending).await;
+            let store = Arc::clone(&self.store);
+            let id = pending.id;
+            let now = time::OffsetDateTime::now_utc();
+            let delay = backoff(&self.config, pending.attempts);
+            let result = tokio::task::spawn_blocking(move || match outcome {
+                Ok(()) => store.delivered(id, &store::timestamp(now)),
+                Err(error) => store.failed(id, &error, &store::timestamp(now + delay)),
+            })
+            .await;
+            match result {
+                Ok(Ok(())) => {}
+                Ok(Err(err)) => tracing::warn!(error = %err, "outbox not updated"),
+                Err(_) => tracing::warn!("outbox update task failed"),
+            }
+        }
+    }
+
+    async fn deliver(&self, pending: &Pending) -> Result<(), String> {
+        let incident = {
+            let store = Arc::clone(&self.store);
+            let reference = pending.reference.clone();
+            tokio::task::spawn_blocking(move || store.get(&reference))
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())?
+                .incident
+        };
+        let result = match pending.channel.as_str() {
+            "email" => self.email(&incident).await,
+            "syslog" => self.syslog(&incident).await,
+            other => Err(format!("unknown channel {other}")),
+        };
+        match &result {
+            Ok(()) => tracing::info!(
+                incident = %incident.reference,
+                channel = %pending.channel,
+                "notification delivered"
+            ),
+            Err(error) => tracing::warn!(
+                incident = %incident.reference,
+                channel = %pending.channel,
+                attempts = pending.attempts + 1,
+                error = %error,
+                "notification not delivered, will retry"
+            ),
+        }
+        result
+    }
+
+    async fn email(&self, incident: &Incident) -> Result<(), String> {
+        let (Some(to), Some(hop)) = (&self.config.email_to, &self.hop) else {
+            return Err("no service centre address or no relay upstream".into());
+        };
+        let envelope = Envelope {
+            mail_from: smtp_proto::MailFrom {
+                address: self.config.email_from.clone(),
+                ..Default::default()
+            },
+            recipients: vec![smtp_proto::RcptTo {
+                address: to.clone(),
+                ..Default::default()
+            }],
+        };
+        let message = email(incident, &self.config.email_from, to);
+        let decision = Decision {
+            actions: vec![Action::Relay],
+            notice: None,
+            incident: None,
+        };
+        let mut session = UpstreamSession::default();
+        let outcome = action::execute(&decision, &envelope, b"", &message, hop, &mut session).await;
+        if outcome.reply.is_positive() {
+            Ok(())
+        } else {
+            Err(outcome.reply.first_line())
+        }
+    }
+
+    async fn syslog(&self, incident: &Incident) -> Result<(), String> {
+        let Some(target) = &self.config.syslog else {
+            return Err("no syslog collector configured".into());
+        };
+        let line = syslog(incident, &self.hostname);
+        match target {
+            SyslogTarget::Udp(address) => {
+                let socket = tokio::net::UdpSocket::bind("0.0.0.0:0")
+                    .await
+                    .map_err(|e| e.to_string())?;
+                socket
+                    .send_to(line.as_bytes(), address)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            SyslogTarget::Tcp(address) => {
+                let connect = tokio::net::TcpStream::connect(address);
+                let mut stream = tokio::time::timeout(Duration::from_secs(10), connect)
+                    .await
+                    .map_err(|_| "connection timed out".to_owned())?
+                    .map_err(|e| e.to_string())?;
+                // RFC 6587 octet counting.
+                let framed = format!("{} {line}", line.len());
+                stream
+                    .write_all(framed.as_bytes())
+                    .await
+                    .map_err(|e| e.to_string())?;
+                stream.shutdown().await.map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// The delay before attempt `attempts + 1`: doubling from `retry_initial` up to `retry_max`.
+fn backoff(config: &NotificationsConfig, attempts: i64) -> time::Duration {
+    let factor = 2u32.saturating_pow(u32::try_from(attempts.clamp(0, 30)).unwrap_or(30));
+    let delay = config
+        .retry_initial
+        .saturating_mul(factor)
+        .min(config.retry_max);
+    time::Duration::try_from(delay).unwrap_or(time::Duration::HOUR)
+}
+
+fn recipients_line(incident: &Incident) -> String {
+    incident
+        .draft
+        .recipients
+        .iter()
+        .map(|r| format!("{} ({}, {})", r.address, r.class, r.action))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The service centre's email, French then English, headers in ASCII.
+fn email(incident: &Incident, from: &str, to: &str) -> Vec<u8> {
+    let d = &incident.draft;
+    let when = clock::montreal(&incident.created_at);
+    let date = clock::parse(&incident.created_at)
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc2822)
+                .ok()
+        })
+        .unwrap_or_default();
+    let sender = &incident.who.envelope_sender;
+    let establishment = incident.who.establishment.as_deref().unwrap_or("-");
+    let recipients = recipients_line(incident);
+    format!(
+        "From: Sentinelle <{from}>\r\nTo: <{to}>\r\nDate: {date}\r\n\
+Message-ID: <{id}@sentinelle>\r\nSubject: [Sentinelle] {reference} {category}\r\n\
+Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n\
+Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+Incident {reference} ({when})\r\n\
+Catégorie : {category} · règle : {rule} · gravité : {severity} · mesure : {action}\r\n\
+Expéditeur : {sender} · établissement : {establishment}\r\n\
+Destinataires : {recipients}\r\n\
+Détails : sentinelle incidents show {reference}\r\n\r\n\
+Incident {reference} ({utc} UTC)\r\n\
+Category: {category} · rule: {rule} · severity: {severity} · action: {action}\r\n\
+Sender: {sender} · establishment: {establishment}\r\n\
+Recipients: {recipients}\r\n\
+Details: sentinelle incidents show {reference}\r\n",
+        id = incident.id,
+        reference = incident.reference,
+        category = d.category,
+        rule = d.rule,
+        severity = severity(d.severity),
+        action = d.action,
+        utc = incident.created_at,
+    )
+    .into_bytes()
+}
+
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Low => "low",
+        Severity::Medium => "medium",
+        Severity::High => "high",
+    }
+}
+
+/// An RFC 5424 SD-PARAM value: `"`, `\` and `]` escaped.
+fn sd(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace(']', "\\]")
+}
+
+/// The RFC 5424 line (facility security/authorization; severity from the incident's).
+fn syslog(incident: &Incident, hostname: &str) -> String {
+    let d = &incident.draft;
+    let level = match d.severity {
+        Severity::High => 3,
+        Severity::Medium => 4,
+        Severity::Low => 5,
+    };
+    format!(
+        "<{pri}>1 {ts} {hostname} sentinelle - INCIDENT [incident@32473 reference=\"{reference}\" category=\"{category}\" rule=\"{rule}\" severity=\"{severity}\" action=\"{action}\" sender=\"{sender}\" establishment=\"{establishment}\"] DIR04 incident {reference_plain}: {category_plain}, {action_plain}",
+        pri = 4 * 8 + level,
+        ts = incident.created_at,
+        reference = sd(&incident.reference),
+        category = sd(&d.category),
+        rule = sd(&d.rule),
+        severity = severity(d.severity),
+        action = sd(&d.action),
+        sender = sd(&incident.who.envelope_sender),
+        establishment = sd(incident.who.establishment.as_deref().unwrap_or("-")),
+        reference_plain = incident.reference,
+        category_plain = d.category,
+        action_plain = d.action,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incident::model::{Draft, Message, Recipient, Who};
+
+    fn incident() -> Incident {
+        Incident {
+            id: "0190".into(),
+            reference: "INC-2026-000007".into(),
+            created_at: "2026-07-01T16:00:00Z".into(),
+            draft: Draft {
+                category: "confidential_to_public_webmail".into(),
+                rule: "DIR04 art. 6 (4)".into(),
+                severity: Severity::High,
+                action: "refused".into(),
+                recipients: vec![Recipient {
+                    address: "x@gmail.com".into(),
+                    class: "public_webmail".into(),
+                    action: "refuse".into(),
+                    reason: None,
+                }],
+                findings: vec![],
+                forward_signals: vec![],
+                encryption: "none".into(),
+                unscannable: vec![],
+                policy_version: "v".into(),
+            },
+            who: Who {
+                envelope_sender: "dre.gagnon@ssss.gouv.qc.ca".into(),
+                establishment: Some("CHUM \"centre\"]".into()),
+                ..Who::default()
+            },
+            message: Message::default(),
+        }
+    }
+
+    #[test]
+    fn the_syslog_line_is_rfc5424_with_escaped_parameters() {
+        let line = syslog(&incident(), "sentinelle.test");
+        assert!(line.starts_with(
+            "<35>1 2026-07-01T16:00:00Z sentinelle.test sentinelle - INCIDENT [incident@32473 "
+        ));
+        assert!(
+            line.contains(r#"establishment="CHUM \"centre\"\]""#),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_email_is_french_then_english_in_montreal_time() {
+        let text = String::from_utf8(email(&incident(), "s@x.example", "c@x.example")).unwrap();
+        assert!(
+            text.contains(
+                "Subject: [Sentinelle] INC-2026-000007 confidential_to_public_webmail\r\n"
+            )
+        );
+        assert!(text.contains("(2026-07-01 12:00 (HAE))"));
+        assert!(text.find("Catégorie").unwrap() < text.find("Category").unwrap());
+        assert!(text.contains("x@gmail.com (public_webmail, refuse)"));
+        let headers = &text[..text.find("\r\n\r\n").unwrap()];
+        assert!(headers.is_ascii());
+    }
+
+    #[test]
+    fn retries_double_up_to_the_maximum() {
+        let config = NotificationsConfig {
+            email_to: None,
+            email_from: "s@x.example".into(),
+            syslog: None,
+            retry_initial: Duration::from_secs(10),
+            retry_max: Duration::from_secs(60),
+        };
+        let secs = |a| backoff(&config, a).whole_seconds();
+        assert_eq!(
+            [secs(0), secs(1), secs(2), secs(3), secs(40)],
+            [10, 20, 40, 60, 60]
+        );
+    }
+}
