@@ -249,8 +249,14 @@ pub async fn run(
     } else {
         None
     };
-    let incidents: Arc<dyn crate::incident::Store> =
-        Arc::from(crate::incident::store::open(&config.incidents.store)?);
+    // Stores are synchronous (the PostgreSQL client runs its own runtime): opened, used and
+    // dropped on blocking threads.
+    let location = config.incidents.store.clone();
+    let incidents: Arc<dyn crate::incident::Store> = Arc::from(
+        tokio::task::spawn_blocking(move || crate::incident::store::open(&location))
+            .await
+            .map_err(|e| ServerError::Setup(format!("incident store: {e}")))??,
+    );
     let wake = Arc::new(tokio::sync::Notify::new());
     let notifier = spawn_notifier(&config, &incidents, &wake)?;
     let admission = Arc::new(Admission {
@@ -302,7 +308,9 @@ pub async fn run(
     // Undelivered notifications stay in the outbox for the next start.
     if let Some(notifier) = notifier {
         notifier.abort();
+        let _ = notifier.await;
     }
+    let _ = tokio::task::spawn_blocking(move || drop(incidents)).await;
     tracing::info!("shutdown complete");
     Ok(())
 }

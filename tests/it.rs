@@ -15,4 +15,5 @@ mod relay;
 mod robustness;
 mod scan;
 mod security;
+mod store;
 mod submission;

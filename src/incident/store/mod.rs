@@ -6,6 +6,7 @@
 //! finds a record that was changed, removed or inserted out of order since it was written.
 
 pub mod chain;
+pub mod postgres;
 pub mod sqlite;
 
 use std::path::PathBuf;
@@ -151,10 +152,111 @@ pub trait Store: Send + Sync {
 pub fn open(location: &Location) -> Result<Box<dyn Store>, StoreError> {
     match location {
         Location::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
-        Location::Postgres(url) => Err(StoreError::Unavailable {
-            location: chain::without_credentials(url),
-            reason: "PostgreSQL support is not built yet".into(),
-        }),
+        Location::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url)?)),
+    }
+}
+
+/// An incident row as stored, for `verify`.
+pub struct IncidentRow {
+    /// Chain position.
+    pub seq: i64,
+    /// Reference column.
+    pub reference: String,
+    /// Year column.
+    pub year: i64,
+    /// Number column.
+    pub number: i64,
+    /// created_at column.
+    pub created_at: String,
+    /// category column.
+    pub category: String,
+    /// establishment column.
+    pub establishment: Option<String>,
+    /// The chained JSON text.
+    pub record: String,
+    /// Stored previous hash.
+    pub previous_hash: String,
+    /// Stored hash.
+    pub hash: String,
+}
+
+/// A review row as stored, for `verify`.
+pub struct ReviewRow {
+    /// Chain position.
+    pub seq: i64,
+    /// The incident it reviews.
+    pub reference: String,
+    /// The chained JSON text.
+    pub record: String,
+    /// Stored previous hash.
+    pub previous_hash: String,
+    /// Stored hash.
+    pub hash: String,
+}
+
+/// Checks both chains as read back, in sequence order: links, content, the searchable columns
+/// against the chained record, and reference numbers without gaps within a year.
+pub fn verify_rows(incidents: &[IncidentRow], reviews: &[ReviewRow]) -> Verification {
+    let mut walker = chain::Walker::new(1, chain::GENESIS);
+    let mut numbers: std::collections::HashMap<i64, i64> = Default::default();
+    for row in incidents {
+        walker.check(
+            "incident",
+            chain::Stored {
+                seq: row.seq,
+                name: &row.reference,
+                text: &row.record,
+                previous: &row.previous_hash,
+                hash: &row.hash,
+            },
+        );
+        match serde_json::from_str::<Incident>(&row.record) {
+            Ok(incident) => {
+                let consistent = incident.reference == row.reference
+                    && i32::try_from(row.year)
+                        .is_ok_and(|year| incident.reference == reference(year, row.number))
+                    && incident.created_at == row.created_at
+                    && incident.draft.category == row.category
+                    && incident.who.establishment == row.establishment;
+                if !consistent {
+                    walker.problems.push(format!(
+                        "incident {}: its columns differ from its record",
+                        row.reference
+                    ));
+                }
+            }
+            Err(_) => walker
+                .problems
+                .push(format!("incident {}: record does not parse", row.reference)),
+        }
+        let expected = numbers.entry(row.year).or_insert(0);
+        *expected += 1;
+        if row.number != *expected {
+            walker.problems.push(format!(
+                "incident {}: number {} where {} was expected (a record was removed or inserted)",
+                row.reference, row.number, expected
+            ));
+            *expected = row.number;
+        }
+    }
+    let mut review_walker = chain::Walker::new(1, chain::GENESIS);
+    for row in reviews {
+        review_walker.check(
+            "review of",
+            chain::Stored {
+                seq: row.seq,
+                name: &row.reference,
+                text: &row.record,
+                previous: &row.previous_hash,
+                hash: &row.hash,
+            },
+        );
+    }
+    let mut problems = walker.problems;
+    problems.extend(review_walker.problems);
+    Verification {
+        checked: walker.checked + review_walker.checked,
+        problems,
     }
 }
 

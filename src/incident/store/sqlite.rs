@@ -7,8 +7,11 @@ use std::sync::{Mutex, PoisonError};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::chain::{self, GENESIS, Stored, Walker};
-use super::{Entry, Filter, NewIncident, Pending, Review, Store, StoreError, Verification};
+use super::chain::{self, GENESIS};
+use super::{
+    Entry, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
+    Verification,
+};
 use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
@@ -302,93 +305,46 @@ impl Store for Sqlite {
 
     fn verify(&self) -> Result<Verification, StoreError> {
         let connection = self.connection();
-        let mut walker = Walker::new(1, GENESIS);
-        let mut numbers: std::collections::HashMap<i64, i64> = Default::default();
-        {
-            let mut statement = connection
-                .prepare(
-                    "SELECT seq, reference, year, number, created_at, category, establishment, record, previous_hash, hash
-                     FROM incidents ORDER BY seq",
-                )
-                .map_err(|e| self.fail(e))?;
-            let mut rows = statement.query([]).map_err(|e| self.fail(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
-                let get = |i: usize| -> Result<Option<String>, StoreError> {
-                    row.get::<_, Option<String>>(i).map_err(|e| self.fail(e))
-                };
-                let seq: i64 = row.get(0).map_err(|e| self.fail(e))?;
-                let year: i64 = row.get(2).map_err(|e| self.fail(e))?;
-                let number: i64 = row.get(3).map_err(|e| self.fail(e))?;
-                let reference = get(1)?.unwrap_or_default();
-                let record = get(7)?.unwrap_or_default();
-                walker.check(
-                    "incident",
-                    Stored {
-                        seq,
-                        name: &reference,
-                        text: &record,
-                        previous: &get(8)?.unwrap_or_default(),
-                        hash: &get(9)?.unwrap_or_default(),
-                    },
-                );
-                // The searchable columns must say what the chained record says.
-                match serde_json::from_str::<Incident>(&record) {
-                    Ok(incident) => {
-                        let consistent = incident.reference == reference
-                            && incident.reference == super::reference(year as i32, number)
-                            && Some(incident.created_at) == get(4)?
-                            && Some(incident.draft.category) == get(5)?
-                            && incident.who.establishment == get(6)?;
-                        if !consistent {
-                            walker.problems.push(format!(
-                                "incident {reference}: its columns differ from its record"
-                            ));
-                        }
-                    }
-                    Err(_) => walker
-                        .problems
-                        .push(format!("incident {reference}: record does not parse")),
-                }
-                // References are numbered without gaps within a year.
-                let expected = numbers.entry(year).or_insert(0);
-                *expected += 1;
-                if number != *expected {
-                    walker.problems.push(format!(
-                        "incident {reference}: number {number} where {expected} was expected (a record was removed or inserted)"
-                    ));
-                    *expected = number;
-                }
-            }
-        }
-        let mut reviews = Walker::new(1, GENESIS);
-        {
-            let mut statement = connection
-                .prepare(
-                    "SELECT seq, reference, record, previous_hash, hash FROM reviews ORDER BY seq",
-                )
-                .map_err(|e| self.fail(e))?;
-            let mut rows = statement.query([]).map_err(|e| self.fail(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
-                let text = |i: usize| -> Result<String, StoreError> {
-                    row.get::<_, String>(i).map_err(|e| self.fail(e))
-                };
-                reviews.check(
-                    "review of",
-                    Stored {
-                        seq: row.get(0).map_err(|e| self.fail(e))?,
-                        name: &text(1)?,
-                        text: &text(2)?,
-                        previous: &text(3)?,
-                        hash: &text(4)?,
-                    },
-                );
-            }
-        }
-        let mut problems = walker.problems;
-        problems.extend(reviews.problems);
-        Ok(Verification {
-            checked: walker.checked + reviews.checked,
-            problems,
-        })
+        let mut statement = connection
+            .prepare(
+                "SELECT seq, reference, year, number, created_at, category, establishment, record, previous_hash, hash
+                 FROM incidents ORDER BY seq",
+            )
+            .map_err(|e| self.fail(e))?;
+        let incidents = statement
+            .query_map([], |row| {
+                Ok(IncidentRow {
+                    seq: row.get(0)?,
+                    reference: row.get(1)?,
+                    year: row.get(2)?,
+                    number: row.get(3)?,
+                    created_at: row.get(4)?,
+                    category: row.get(5)?,
+                    establishment: row.get(6)?,
+                    record: row.get(7)?,
+                    previous_hash: row.get(8)?,
+                    hash: row.get(9)?,
+                })
+            })
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        let mut statement = connection
+            .prepare("SELECT seq, reference, record, previous_hash, hash FROM reviews ORDER BY seq")
+            .map_err(|e| self.fail(e))?;
+        let reviews = statement
+            .query_map([], |row| {
+                Ok(ReviewRow {
+                    seq: row.get(0)?,
+                    reference: row.get(1)?,
+                    record: row.get(2)?,
+                    previous_hash: row.get(3)?,
+                    hash: row.get(4)?,
+                })
+            })
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        Ok(super::verify_rows(&incidents, &reviews))
     }
 }

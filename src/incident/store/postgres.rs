@@ -1,0 +1,339 @@
+//! The PostgreSQL store, for establishments that run several Sentinelle instances behind one
+//! address: the same tables as SQLite; each writer takes an exclusive table lock for its
+//! transaction so the chain has one order across instances; `lock_timeout` and
+//! `statement_timeout` bound the wait, so a stuck database is a 4xx, not a hang. A lost
+//! connection is opened again on the next call.
+//!
+//! The `postgres` client runs its own small runtime: open, use and drop this store from
+//! blocking threads only (`spawn_blocking`), never from async code.
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use postgres::{Client, NoTls, Row};
+
+use super::chain::{self, GENESIS};
+use super::{
+    Entry, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
+    Verification,
+};
+use crate::incident::model::{Incident, Status};
+
+const SCHEMA: &str = include_str!("../../../migrations/postgres/001_incidents.sql");
+
+/// A PostgreSQL incident store.
+pub struct Postgres {
+    url: String,
+    client: Mutex<Option<Client>>,
+}
+
+impl std::fmt::Debug for Postgres {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Postgres({})", chain::without_credentials(&self.url))
+    }
+}
+
+impl Postgres {
+    /// Connects to `url` and creates the tables.
+    pub fn open(url: &str) -> Result<Postgres, StoreError> {
+        let store = Postgres {
+            url: url.to_owned(),
+            client: Mutex::new(None),
+        };
+        drop(store.client()?);
+        Ok(store)
+    }
+
+    fn fail(&self, e: &dyn std::fmt::Display) -> StoreError {
+        StoreError::Unavailable {
+            location: chain::without_credentials(&self.url),
+            reason: e.to_string(),
+        }
+    }
+
+    /// The connection, opened (again) when needed.
+    fn client(&self) -> Result<MutexGuard<'_, Option<Client>>, StoreError> {
+        let mut guard = self.client.lock().unwrap_or_else(PoisonError::into_inner);
+        if guard.as_ref().is_none_or(Client::is_closed) {
+            let mut client = Client::connect(&self.url, NoTls).map_err(|e| self.fail(&e))?;
+            client
+                .batch_execute("SET lock_timeout = '2s'; SET statement_timeout = '10s';")
+                .map_err(|e| self.fail(&e))?;
+            client.batch_execute(SCHEMA).map_err(|e| self.fail(&e))?;
+            *guard = Some(client);
+        }
+        Ok(guard)
+    }
+
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Client) -> Result<T, postgres::Error>,
+    ) -> Result<T, StoreError> {
+        let mut guard = self.client()?;
+        let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
+        f(client).map_err(|e| self.fail(&e))
+    }
+
+    fn entry(
+        &self,
+        client: &mut Client,
+        reference: &str,
+        record: &str,
+    ) -> Result<Entry, StoreError> {
+        let incident: Incident = serde_json::from_str(record)
+            .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))?;
+        let rows = client
+            .query(
+                "SELECT record FROM reviews WHERE reference = $1 ORDER BY seq",
+                &[&reference],
+            )
+            .map_err(|e| self.fail(&e))?;
+        let reviews = rows
+            .iter()
+            .map(|row| {
+                serde_json::from_str::<Review>(row.get::<_, &str>(0))
+                    .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let status = reviews.last().map_or(Status::New, |r| r.status);
+        Ok(Entry {
+            incident,
+            status,
+            reviews,
+        })
+    }
+}
+
+fn pending(row: &Row) -> Pending {
+    Pending {
+        id: row.get(0),
+        reference: row.get(1),
+        channel: row.get(2),
+        attempts: row.get(3),
+        next_attempt_at: row.get(4),
+        last_error: row.get(5),
+    }
+}
+
+impl Store for Postgres {
+    fn record(&self, new: NewIncident) -> Result<Incident, StoreError> {
+        let mut corrupt = None;
+        let incident = self.with(|client| {
+            let mut tx = client.transaction()?;
+            tx.batch_execute("LOCK TABLE incidents IN EXCLUSIVE MODE")?;
+            let year = i64::from(new.at.year());
+            let number: i64 = tx
+                .query_one(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM incidents WHERE year = $1",
+                    &[&year],
+                )?
+                .get(0);
+            let last = tx.query_opt("SELECT seq, hash FROM incidents ORDER BY seq DESC LIMIT 1", &[])?;
+            let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |row| {
+                (row.get::<_, i64>(0) + 1, row.get::<_, String>(1))
+            });
+            let incident = Incident {
+                id: uuid::Uuid::now_v7().to_string(),
+                reference: super::reference(new.at.year(), number),
+                created_at: super::timestamp(new.at),
+                draft: new.draft.clone(),
+                who: new.who.clone(),
+                message: new.message.clone(),
+            };
+            let text = match serde_json::to_string(&incident) {
+                Ok(text) => text,
+                Err(e) => {
+                    corrupt = Some(e.to_string());
+                    return Ok(incident);
+                }
+            };
+            let hash = chain::link(&previous, &text);
+            tx.execute(
+                "INSERT INTO incidents (seq, id, reference, year, number, created_at, category, establishment, record, previous_hash, hash)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                &[
+                    &seq,
+                    &incident.id,
+                    &incident.reference,
+                    &year,
+                    &number,
+                    &incident.created_at,
+                    &incident.draft.category,
+                    &incident.who.establishment,
+                    &text,
+                    &previous,
+                    &hash,
+                ],
+            )?;
+            for channel in &new.channels {
+                tx.execute(
+                    "INSERT INTO outbox (reference, channel, next_attempt_at) VALUES ($1, $2, $3)",
+                    &[&incident.reference, channel, &incident.created_at],
+                )?;
+            }
+            tx.commit()?;
+            Ok(incident)
+        })?;
+        match corrupt {
+            Some(reason) => Err(StoreError::Corrupt(incident.reference, reason)),
+            None => Ok(incident),
+        }
+    }
+
+    fn get(&self, reference: &str) -> Result<Entry, StoreError> {
+        let mut guard = self.client()?;
+        let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
+        let row = client
+            .query_opt(
+                "SELECT record FROM incidents WHERE reference = $1",
+                &[&reference],
+            )
+            .map_err(|e| self.fail(&e))?
+            .ok_or_else(|| StoreError::NotFound(reference.to_owned()))?;
+        let record: String = row.get(0);
+        self.entry(client, reference, &record)
+    }
+
+    fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError> {
+        let mut guard = self.client()?;
+        let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
+        let rows = client
+            .query(
+                "SELECT reference, record FROM incidents
+                 WHERE ($1::TEXT IS NULL OR created_at >= $1) AND ($2::TEXT IS NULL OR created_at < $2)
+                   AND ($3::TEXT IS NULL OR category = $3) AND ($4::TEXT IS NULL OR establishment = $4)
+                 ORDER BY seq",
+                &[&filter.since, &filter.until, &filter.category, &filter.establishment],
+            )
+            .map_err(|e| self.fail(&e))?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let entry = self.entry(client, row.get(0), row.get(1))?;
+            if filter.status.is_none_or(|s| s == entry.status) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+
+    fn review(&self, reference: &str, review: Review) -> Result<(), StoreError> {
+        let text = serde_json::to_string(&review)
+            .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))?;
+        let found = self.with(|client| {
+            let mut tx = client.transaction()?;
+            tx.batch_execute("LOCK TABLE reviews IN EXCLUSIVE MODE")?;
+            if tx
+                .query_opt("SELECT seq FROM incidents WHERE reference = $1", &[&reference])?
+                .is_none()
+            {
+                return Ok(false);
+            }
+            let last = tx.query_opt("SELECT seq, hash FROM reviews ORDER BY seq DESC LIMIT 1", &[])?;
+            let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |row| {
+                (row.get::<_, i64>(0) + 1, row.get::<_, String>(1))
+            });
+            let hash = chain::link(&previous, &text);
+            tx.execute(
+                "INSERT INTO reviews (seq, reference, record, previous_hash, hash) VALUES ($1, $2, $3, $4, $5)",
+                &[&seq, &reference, &text, &previous, &hash],
+            )?;
+            tx.commit()?;
+            Ok(true)
+        })?;
+        if found {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(reference.to_owned()))
+        }
+    }
+
+    fn verify(&self) -> Result<Verification, StoreError> {
+        self.with(|client| {
+            let incidents = client
+                .query(
+                    "SELECT seq, reference, year, number, created_at, category, establishment, record, previous_hash, hash
+                     FROM incidents ORDER BY seq",
+                    &[],
+                )?
+                .iter()
+                .map(|row| IncidentRow {
+                    seq: row.get(0),
+                    reference: row.get(1),
+                    year: row.get(2),
+                    number: row.get(3),
+                    created_at: row.get(4),
+                    category: row.get(5),
+                    establishment: row.get(6),
+                    record: row.get(7),
+                    previous_hash: row.get(8),
+                    hash: row.get(9),
+                })
+                .collect::<Vec<_>>();
+            let reviews = client
+                .query(
+                    "SELECT seq, reference, record, previous_hash, hash FROM reviews ORDER BY seq",
+                    &[],
+                )?
+                .iter()
+                .map(|row| ReviewRow {
+                    seq: row.get(0),
+                    reference: row.get(1),
+                    record: row.get(2),
+                    previous_hash: row.get(3),
+                    hash: row.get(4),
+                })
+                .collect::<Vec<_>>();
+            Ok(super::verify_rows(&incidents, &reviews))
+        })
+    }
+
+    fn due(&self, now: &str, limit: usize) -> Result<Vec<Pending>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT id, reference, channel, attempts, next_attempt_at, last_error FROM outbox
+                     WHERE delivered_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
+                    &[&now, &limit],
+                )?
+                .iter()
+                .map(pending)
+                .collect())
+        })
+    }
+
+    fn outbox(&self) -> Result<Vec<Pending>, StoreError> {
+        self.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT id, reference, channel, attempts, next_attempt_at, last_error FROM outbox
+                     WHERE delivered_at IS NULL ORDER BY id",
+                    &[],
+                )?
+                .iter()
+                .map(pending)
+                .collect())
+        })
+    }
+
+    fn delivered(&self, id: i64, at: &str) -> Result<(), StoreError> {
+        self.with(|client| {
+            client
+                .execute(
+                    "UPDATE outbox SET delivered_at = $2, last_error = NULL WHERE id = $1",
+                    &[&id, &at],
+                )
+                .map(|_| ())
+        })
+    }
+
+    fn failed(&self, id: i64, error: &str, next_attempt_at: &str) -> Result<(), StoreError> {
+        self.with(|client| {
+            client
+                .execute(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3 WHERE id = $1",
+                    &[&id, &error, &next_attempt_at],
+                )
+                .map(|_| ())
+        })
+    }
+}

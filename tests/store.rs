@@ -1,0 +1,290 @@
+//! The same store suite against both incident store backends: SQLite (a fresh file) and
+//! PostgreSQL (a fresh database on the server .ci/run starts; `SENTINELLE_TEST_POSTGRES`
+//! gives another admin URL). Then one SMTP test on PostgreSQL: a locked table is a 4xx, and
+//! delivery succeeds once it is free.
+
+use sentinelle::incident::model::{Draft, Message, Recipient, Severity, Status, Who};
+use sentinelle::incident::store::{self, Filter, Location, NewIncident, Review, Store};
+
+use crate::support::{Behavior, Client, Sentinelle, Sink, relay_config};
+
+fn new_incident(category: &str, at: time::OffsetDateTime) -> NewIncident {
+    NewIncident {
+        at,
+        draft: Draft {
+            category: category.into(),
+            rule: "DIR04 art. 6 (4)".into(),
+            severity: Severity::High,
+            action: "refused".into(),
+            recipients: vec![Recipient {
+                address: "x@gmail.com".into(),
+                class: "public_webmail".into(),
+                action: "refuse".into(),
+                reason: Some(category.into()),
+            }],
+            findings: vec![],
+            forward_signals: vec![],
+            encryption: "none".into(),
+            unscannable: vec![],
+            policy_version: "v1".into(),
+        },
+        who: Who {
+            envelope_sender: "dre.gagnon@ssss.gouv.qc.ca".into(),
+            establishment: Some("CHUM".into()),
+            ..Who::default()
+        },
+        message: Message::default(),
+        channels: vec!["email".into(), "syslog".into()],
+    }
+}
+
+/// What every backend must do. `tamper` runs SQL on the backend's database.
+fn suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
+    let at = time::macros::datetime!(2026-03-10 15:00 UTC);
+    let first = store.record(new_incident("auto_forward", at)).unwrap();
+    let second = store
+        .record(new_incident(
+            "confidential_to_public_webmail",
+            at + time::Duration::hours(1),
+        ))
+        .unwrap();
+    let third = store
+        .record(new_incident("auto_forward", at + time::Duration::hours(2)))
+        .unwrap();
+    assert_eq!(
+        [&first.reference, &second.reference, &third.reference],
+        ["INC-2026-000001", "INC-2026-000002", "INC-2026-000003"]
+    );
+    assert!(first.id < second.id, "ids sort by time");
+    assert_eq!(store.get(&second.reference).unwrap().incident, second);
+    assert!(matches!(
+        store.get("INC-2026-999999"),
+        Err(store::StoreError::NotFound(_))
+    ));
+    let filter = Filter {
+        category: Some("auto_forward".into()),
+        ..Filter::default()
+    };
+    assert_eq!(store.list(&filter).unwrap().len(), 2);
+    let filter = Filter {
+        since: Some("2026-03-10T16:00:00Z".into()),
+        ..Filter::default()
+    };
+    assert_eq!(store.list(&filter).unwrap().len(), 2);
+
+    // Reviews.
+    let review = |status, note: Option<&str>| Review {
+        at: "2026-03-11T12:00:00Z".into(),
+        by: "securite".into(),
+        status,
+        note: note.map(str::to_owned),
+    };
+    store
+        .review(&first.reference, review(Status::UnderReview, None))
+        .unwrap();
+    store
+        .review(
+            &first.reference,
+            review(Status::Closed, Some("rappel fait")),
+        )
+        .unwrap();
+    let entry = store.get(&first.reference).unwrap();
+    assert_eq!(entry.status, Status::Closed);
+    assert_eq!(entry.reviews.len(), 2);
+    let closed = Filter {
+        status: Some(Status::Closed),
+        ..Filter::default()
+    };
+    assert_eq!(store.list(&closed).unwrap().len(), 1);
+    assert!(
+        store
+            .review("INC-2026-999999", review(Status::Closed, None))
+            .is_err()
+    );
+
+    // The outbox: queued with the incident, retried, delivered.
+    let due = store.due("2026-03-10T23:00:00Z", 100).unwrap();
+    assert_eq!(due.len(), 6);
+    store
+        .failed(due[0].id, "collector down", "2026-03-10T23:30:00Z")
+        .unwrap();
+    store.delivered(due[1].id, "2026-03-10T23:00:01Z").unwrap();
+    assert_eq!(store.due("2026-03-10T23:00:02Z", 100).unwrap().len(), 4);
+    let waiting = store.outbox().unwrap();
+    assert_eq!(waiting.len(), 5);
+    assert_eq!(waiting[0].attempts, 1);
+    assert_eq!(waiting[0].last_error.as_deref(), Some("collector down"));
+
+    // The chains verify, and every kind of tampering shows.
+    let verification = store.verify().unwrap();
+    assert!(
+        verification.problems.is_empty(),
+        "{:?}",
+        verification.problems
+    );
+    assert_eq!(verification.checked, 5);
+    tamper(
+        "UPDATE incidents SET record = replace(record, 'confidential_to_public_webmail', 'auto_forward') WHERE seq = 2",
+    );
+    let problems = store.verify().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("INC-2026-000002: content changed")),
+        "{problems:?}"
+    );
+    tamper("UPDATE reviews SET record = replace(record, 'rappel fait', 'rien') WHERE seq = 2");
+    let problems = store.verify().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("review of INC-2026-000001")),
+        "{problems:?}"
+    );
+    tamper("DELETE FROM outbox");
+    tamper("DELETE FROM incidents WHERE seq = 3");
+    tamper(
+        "INSERT INTO incidents (seq, id, reference, year, number, created_at, category, establishment, record, previous_hash, hash)
+         SELECT 4, id || 'x', 'INC-2026-000004', year, 4, created_at, category, establishment, record, previous_hash, hash
+         FROM incidents WHERE seq = 1",
+    );
+    let problems = store.verify().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("INC-2026-000004") && p.contains("removed or inserted")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn sqlite_passes_the_store_suite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("incidents.db");
+    let store = store::open(&Location::Sqlite(path.clone())).unwrap();
+    let admin = rusqlite::Connection::open(&path).unwrap();
+    suite(store.as_ref(), &|sql| {
+        admin.execute_batch(sql).unwrap();
+    });
+}
+
+/// A fresh PostgreSQL database for one test, dropped at the end.
+struct FreshDatabase {
+    admin: String,
+    name: String,
+    url: String,
+}
+
+impl FreshDatabase {
+    fn new() -> FreshDatabase {
+        let admin = std::env::var("SENTINELLE_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://sentinelle:sentinelle@127.0.0.1:5432/postgres".into());
+        let name = format!("sentinelle_test_{}", uuid::Uuid::now_v7().simple());
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap_or_else(|e| {
+            panic!("PostgreSQL at {admin} (bash .ci/run starts it; SENTINELLE_TEST_POSTGRES overrides): {e}")
+        });
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let url = match admin.rfind('/') {
+            Some(slash) => format!("{}/{name}", &admin[..slash]),
+            None => panic!("{admin} has no database part"),
+        };
+        FreshDatabase { admin, name, url }
+    }
+
+    fn sql(&self, sql: &str) {
+        let mut client = postgres::Client::connect(&self.url, postgres::NoTls).unwrap();
+        client.batch_execute(sql).unwrap();
+    }
+}
+
+impl Drop for FreshDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+#[test]
+fn postgres_passes_the_store_suite() {
+    let database = FreshDatabase::new();
+    let store = store::open(&Location::Postgres(database.url.clone())).unwrap();
+    suite(store.as_ref(), &|sql| database.sql(sql));
+    drop(store);
+}
+
+/// Gaston Tremblay (fake), born 1954-01-01: NAM TREG 5401 0114.
+const CONFIDENTIAL: &str = "From: dre.gagnon@ssss.gouv.qc.ca\r\nSubject: Suivi\r\n\r\n\
+Patient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete.\r\n";
+
+async fn send(sentinelle: &Sentinelle) -> (u16, String) {
+    let (mut client, _) = Client::connect(sentinelle.addr()).await;
+    client.cmd("EHLO exchange01.test").await;
+    client.cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>").await;
+    client.cmd("RCPT TO:<x@gmail.com>").await;
+    client.cmd("DATA").await;
+    client.send(CONFIDENTIAL.as_bytes()).await;
+    let reply = client.cmd(".").await;
+    client.cmd("QUIT").await;
+    (reply.code, reply.message)
+}
+
+#[tokio::test]
+async fn postgres_locked_is_a_temporary_failure_then_recorded() {
+    let database = tokio::task::spawn_blocking(FreshDatabase::new)
+        .await
+        .unwrap();
+    let sink = Sink::start(Behavior::default()).await;
+    let toml = format!(
+        "{}\n[incidents]\nstore = \"{}\"\n",
+        relay_config(sink.addr, ""),
+        database.url
+    );
+    let sentinelle = Sentinelle::start(&toml).await;
+    assert_eq!(send(&sentinelle).await.0, 550);
+
+    // Another session holds the table: Sentinelle's lock times out, the client retries later.
+    let url = database.url.clone();
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+    let holder = std::thread::spawn(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let mut tx = client.transaction().unwrap();
+        tx.batch_execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE")
+            .unwrap();
+        locked_tx.send(()).unwrap();
+        let _ = release_rx.recv();
+        tx.rollback().unwrap();
+    });
+    locked_rx.recv().unwrap();
+    let (code, text) = send(&sentinelle).await;
+    assert_eq!(code, 451, "{text}");
+    release_tx.send(()).unwrap();
+    tokio::task::spawn_blocking(move || holder.join().unwrap())
+        .await
+        .unwrap();
+
+    let (code, text) = send(&sentinelle).await;
+    assert_eq!(code, 550);
+    assert!(text.contains("INC-"), "{text}");
+    sentinelle.stop().await;
+    let url = database.url.clone();
+    let count: i64 = tokio::task::spawn_blocking(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .query_one("SELECT COUNT(*) FROM incidents", &[])
+            .unwrap()
+            .get(0)
+    })
+    .await
+    .unwrap();
+    assert_eq!(count, 2);
+    tokio::task::spawn_blocking(move || drop(database))
+        .await
+        .unwrap();
+}
