@@ -299,6 +299,33 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
+    // Gateway encryption (issue 4): the same 10 MB message as PGP/MIME for one certificate
+    // (Cv25519 + SEIPDv1 AES-256, armored).
+    let created = std::time::SystemTime::now() - Duration::from_secs(60);
+    let (cert, _) =
+        sequoia_openpgp::cert::CertBuilder::general_purpose(Some("<dr@clinique.example>"))
+            .set_features(sequoia_openpgp::types::Features::empty().set_seipdv1())
+            .and_then(|b| b.set_creation_time(created).generate())
+            .expect("certificate");
+    let mut group = c.benchmark_group("c_gateway_encryption_10mb");
+    group.throughput(Throughput::Bytes(big.len() as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("pgp_mime", |b| {
+        b.iter(|| {
+            black_box(
+                sentinelle::action::encrypt::pgp_mime(
+                    black_box(&big),
+                    &cert,
+                    None,
+                    std::time::SystemTime::now(),
+                )
+                .expect("encrypted"),
+            )
+        })
+    });
+    group.finish();
+
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     black_box(analysis::analyse(&big, &engine, &limits, YEAR));
