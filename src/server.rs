@@ -253,7 +253,7 @@ pub async fn run(
     // dropped on blocking threads.
     let location = config.incidents.store.clone();
     let incidents: Arc<dyn crate::incident::Store> = Arc::from(
-        tokio::task::spawn_blocking(move || crate::incident::store::open(&location))
+        tokio::task::spawn_blocking(move || crate::incident::store::open_for_server(&location))
             .await
             .map_err(|e| ServerError::Setup(format!("incident store: {e}")))??,
     );

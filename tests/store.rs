@@ -288,3 +288,92 @@ async fn postgres_locked_is_a_temporary_failure_then_recorded() {
         .await
         .unwrap();
 }
+
+/// A TCP relay in front of PostgreSQL that the test can take down (connections cut, new ones
+/// refused) and bring back: PostgreSQL "stopped" and "started" as Sentinelle sees it.
+struct Switch {
+    addr: std::net::SocketAddr,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    links: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
+}
+
+impl Switch {
+    async fn start(server: String) -> Switch {
+        use std::sync::atomic::Ordering;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let links = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (flag, list) = (up.clone(), links.clone());
+        tokio::spawn(async move {
+            while let Ok((mut client, _)) = listener.accept().await {
+                if !flag.load(Ordering::SeqCst) {
+                    continue; // dropped: connection refused in effect
+                }
+                let server = server.clone();
+                let task = tokio::spawn(async move {
+                    if let Ok(mut upstream) = tokio::net::TcpStream::connect(&server).await {
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                    }
+                });
+                list.lock().unwrap().push(task.abort_handle());
+            }
+        });
+        Switch { addr, up, links }
+    }
+
+    fn down(&self) {
+        self.up.store(false, std::sync::atomic::Ordering::SeqCst);
+        for link in self.links.lock().unwrap().drain(..) {
+            link.abort();
+        }
+    }
+
+    fn up(&self) {
+        self.up.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[tokio::test]
+async fn postgres_stopped_is_a_temporary_failure_and_delivery_resumes_when_it_is_back() {
+    let database = tokio::task::spawn_blocking(FreshDatabase::new)
+        .await
+        .unwrap();
+    // postgres://user:password@HOST:PORT/db -> HOST:PORT
+    let after_at = &database.url[database.url.rfind('@').unwrap() + 1..];
+    let server = after_at[..after_at.find('/').unwrap()].to_owned();
+    let switch = Switch::start(server.clone()).await;
+    let url = database.url.replace(&server, &switch.addr.to_string());
+    let sink = Sink::start(Behavior::default()).await;
+    let toml = format!(
+        "{}\n[incidents]\nstore = \"{url}\"\n",
+        relay_config(sink.addr, "")
+    );
+    let sentinelle = Sentinelle::start(&toml).await;
+    assert_eq!(send(&sentinelle).await.0, 550);
+
+    switch.down();
+    let (code, text) = send(&sentinelle).await;
+    assert_eq!(code, 451, "{text}");
+    assert_eq!(sink.count(), 0, "nothing relayed unrecorded");
+
+    switch.up();
+    let (code, text) = send(&sentinelle).await;
+    assert_eq!(code, 550, "{text}");
+    assert!(text.contains("INC-"), "{text}");
+    sentinelle.stop().await;
+    let direct = database.url.clone();
+    let count: i64 = tokio::task::spawn_blocking(move || {
+        let mut client = postgres::Client::connect(&direct, postgres::NoTls).unwrap();
+        client
+            .query_one("SELECT COUNT(*) FROM incidents", &[])
+            .unwrap()
+            .get(0)
+    })
+    .await
+    .unwrap();
+    assert_eq!(count, 2);
+    tokio::task::spawn_blocking(move || drop(database))
+        .await
+        .unwrap();
+}

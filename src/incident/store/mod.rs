@@ -148,11 +148,20 @@ pub trait Store: Send + Sync {
     fn failed(&self, id: i64, error: &str, next_attempt_at: &str) -> Result<(), StoreError>;
 }
 
-/// Opens the store at `location` (creating its tables).
+/// Opens the store at `location` (creating its tables); fails when it cannot be reached.
 pub fn open(location: &Location) -> Result<Box<dyn Store>, StoreError> {
     match location {
         Location::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
-        Location::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url)?)),
+        Location::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url, true)?)),
+    }
+}
+
+/// Opens the store for the SMTP server: a database server that is down does not stop
+/// Sentinelle from starting (messages that need an incident get a 4xx until it is back).
+pub fn open_for_server(location: &Location) -> Result<Box<dyn Store>, StoreError> {
+    match location {
+        Location::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
+        Location::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url, false)?)),
     }
 }
 

@@ -33,13 +33,21 @@ impl std::fmt::Debug for Postgres {
 }
 
 impl Postgres {
-    /// Connects to `url` and creates the tables.
-    pub fn open(url: &str) -> Result<Postgres, StoreError> {
+    /// Connects to `url` and creates the tables. `required`: fail when the server cannot be
+    /// reached now (the CLI); otherwise (the SMTP server) start anyway: every message that
+    /// needs an incident gets a 4xx until the database answers.
+    pub fn open(url: &str, required: bool) -> Result<Postgres, StoreError> {
         let store = Postgres {
             url: url.to_owned(),
             client: Mutex::new(None),
         };
-        drop(store.client()?);
+        match store.client() {
+            Ok(guard) => drop(guard),
+            Err(err) if !required => {
+                tracing::warn!(error = %err, "incident store unreachable: enforcement answers 4xx until it is back");
+            }
+            Err(err) => return Err(err),
+        }
         Ok(store)
     }
 
@@ -70,7 +78,12 @@ impl Postgres {
     ) -> Result<T, StoreError> {
         let mut guard = self.client()?;
         let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
-        f(client).map_err(|e| self.fail(&e))
+        let result = f(client);
+        // A broken connection is dropped: the next call connects again.
+        if result.is_err() && client.is_closed() {
+            *guard = None;
+        }
+        result.map_err(|e| self.fail(&e))
     }
 
     fn entry(
