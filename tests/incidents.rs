@@ -33,9 +33,10 @@ fn config_for(store: &Path, dir: &Path) -> std::path::PathBuf {
     std::fs::write(
         &path,
         format!(
-            "[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n\
+            "certs_dir = \"{}\"\n[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n\
              [relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = {{ kind = \"maildir\", maildir = \"{}\" }}\n\
              [incidents]\nstore = \"{}\"\n",
+            dir.join("certs").display(),
             dir.join("outbox").display(),
             store.display()
         ),
@@ -198,6 +199,16 @@ async fn a_refusal_makes_one_incident_named_in_the_reply_and_no_identifier_is_st
         csv.starts_with("reference,created_at_utc,category"),
         "{csv}"
     );
+
+    // Retention: purged with a signed checkpoint, and the chain still verifies.
+    assert_ne!(incidents(&config, &["purge", "--before", "soon"]).0, 0);
+    let (code, out) = incidents(&config, &["purge", "--before", "2999-01-01"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("1 incident(s)"), "{out}");
+    assert!(dir.path().join("certs/checkpoint.pub").exists());
+    let (code, out) = incidents(&config, &["verify"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(incidents(&config, &["list", "--json"]).1.lines().count(), 0);
 }
 
 #[tokio::test]

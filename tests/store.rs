@@ -3,6 +3,7 @@
 //! gives another admin URL). Then one SMTP test on PostgreSQL: a locked table is a 4xx, and
 //! delivery succeeds once it is free.
 
+use sentinelle::incident::checkpoint::{self, Signer};
 use sentinelle::incident::model::{Draft, Message, Recipient, Severity, Status, Who};
 use sentinelle::incident::store::{self, Filter, Location, NewIncident, Review, Store};
 
@@ -115,26 +116,66 @@ fn suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
     assert_eq!(waiting[0].attempts, 1);
     assert_eq!(waiting[0].last_error.as_deref(), Some("collector down"));
 
-    // The chains verify, and every kind of tampering shows.
-    let verification = store.verify().unwrap();
+    // The chains verify.
+    let verification = store.verify(None).unwrap();
     assert!(
         verification.problems.is_empty(),
         "{:?}",
         verification.problems
     );
     assert_eq!(verification.checked, 5);
-    tamper(
-        "UPDATE incidents SET record = replace(record, 'confidential_to_public_webmail', 'auto_forward') WHERE seq = 2",
+
+    // Retention: the first two go; a signed checkpoint keeps the rest verifiable, reviews stay.
+    let keys = tempfile::tempdir().unwrap();
+    let signer = Signer::load_or_create(keys.path()).unwrap();
+    let trusted = checkpoint::trusted_key(keys.path());
+    let purged = store
+        .purge("2026-03-10T16:30:00Z", "2026-12-31T00:00:00Z", &signer)
+        .unwrap();
+    assert_eq!(purged, 2);
+    assert!(store.get(&first.reference).is_err());
+    assert_eq!(store.list(&Filter::default()).unwrap().len(), 1);
+    assert_eq!(
+        store.outbox().unwrap().len(),
+        2,
+        "the purged incidents' notifications go too"
     );
-    let problems = store.verify().unwrap().problems;
+    let fourth = store
+        .record(new_incident("auto_forward", at + time::Duration::hours(3)))
+        .unwrap();
+    assert_eq!(fourth.reference, "INC-2026-000004");
+    store
+        .record(new_incident("auto_forward", at + time::Duration::hours(4)))
+        .unwrap();
+    let verification = store.verify(trusted.as_deref()).unwrap();
+    assert!(
+        verification.problems.is_empty(),
+        "{:?}",
+        verification.problems
+    );
+    let stranger = tempfile::tempdir().unwrap();
+    let stranger = Signer::load_or_create(stranger.path())
+        .unwrap()
+        .public_key();
+    let problems = store.verify(Some(&stranger)).unwrap().problems;
+    assert!(
+        problems.iter().any(|p| p.contains("checkpoint")),
+        "{problems:?}"
+    );
+
+    // Every kind of tampering shows.
+    tamper(
+        "UPDATE incidents SET record = replace(record, 'auto_forward', 'restricted_system') WHERE seq = 4",
+    );
+    let problems = store.verify(trusted.as_deref()).unwrap().problems;
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("INC-2026-000002: content changed")),
+            .any(|p| p.contains("INC-2026-000004: content changed")),
         "{problems:?}"
     );
     tamper("UPDATE reviews SET record = replace(record, 'rappel fait', 'rien') WHERE seq = 2");
-    let problems = store.verify().unwrap().problems;
+    let problems = store.verify(trusted.as_deref()).unwrap().problems;
     assert!(
         problems
             .iter()
@@ -143,16 +184,29 @@ fn suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
     );
     tamper("DELETE FROM outbox");
     tamper("DELETE FROM incidents WHERE seq = 3");
-    tamper(
-        "INSERT INTO incidents (seq, id, reference, year, number, created_at, category, establishment, record, previous_hash, hash)
-         SELECT 4, id || 'x', 'INC-2026-000004', year, 4, created_at, category, establishment, record, previous_hash, hash
-         FROM incidents WHERE seq = 1",
-    );
-    let problems = store.verify().unwrap().problems;
+    let problems = store.verify(trusted.as_deref()).unwrap().problems;
     assert!(
         problems
             .iter()
             .any(|p| p.contains("INC-2026-000004") && p.contains("removed or inserted")),
+        "{problems:?}"
+    );
+    tamper(
+        "INSERT INTO incidents (seq, id, reference, year, number, created_at, category, establishment, record, previous_hash, hash)
+         SELECT 6, id || 'x', 'INC-2026-000006', year, 6, created_at, category, establishment, record, previous_hash, hash
+         FROM incidents WHERE seq = 5",
+    );
+    let problems = store.verify(trusted.as_deref()).unwrap().problems;
+    assert!(
+        problems.iter().any(|p| p.contains("INC-2026-000006")),
+        "{problems:?}"
+    );
+    tamper("DELETE FROM checkpoints");
+    let problems = store.verify(trusted.as_deref()).unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("sequence 4 where 1 was expected")),
         "{problems:?}"
     );
 }

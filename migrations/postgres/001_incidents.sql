@@ -17,7 +17,7 @@ CREATE INDEX IF NOT EXISTS incidents_created_at ON incidents (created_at);
 
 CREATE TABLE IF NOT EXISTS reviews (
     seq           BIGINT PRIMARY KEY,
-    reference     TEXT NOT NULL REFERENCES incidents (reference),
+    reference     TEXT NOT NULL,
     record        TEXT NOT NULL,
     previous_hash TEXT NOT NULL,
     hash          TEXT NOT NULL
@@ -35,3 +35,13 @@ CREATE TABLE IF NOT EXISTS outbox (
     UNIQUE (reference, channel)
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, next_attempt_at);
+
+-- Retention (`sentinelle incidents purge --before DATE`): what was purged, signed with
+-- Ed25519, so the remaining chain still verifies from where the purged part ended. Review
+-- events are kept (they hold no message data) and keep their own chain whole.
+CREATE TABLE IF NOT EXISTS checkpoints (
+    seq        BIGINT PRIMARY KEY,
+    record     TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    signature  TEXT NOT NULL
+);

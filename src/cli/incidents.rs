@@ -88,7 +88,8 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
             println!("{reference}: closed");
         }
         IncidentsAction::Verify => {
-            let verification = store.verify()?;
+            let trusted = crate::incident::checkpoint::trusted_key(&config.certs_dir);
+            let verification = store.verify(trusted.as_deref())?;
             for problem in &verification.problems {
                 println!("{problem}");
             }
@@ -115,6 +116,23 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
                 other => anyhow::bail!("unknown format {other:?} (md, html, csv)"),
             };
             print!("{text}");
+        }
+        IncidentsAction::Purge { before } => {
+            let valid = time::Date::parse(
+                &before,
+                &time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .is_ok()
+                || crate::incident::clock::parse(&before).is_some();
+            if !valid {
+                anyhow::bail!("--before takes a date (2025-01-01) or an RFC 3339 time");
+            }
+            let signer = crate::incident::checkpoint::Signer::load_or_create(&config.certs_dir)?;
+            let purged = store.purge(&before, &now, &signer)?;
+            println!(
+                "{purged} incident(s) created before {before} purged; signed checkpoint recorded (key {})",
+                config.certs_dir.join("checkpoint.pub").display()
+            );
         }
         IncidentsAction::Outbox => {
             let pending = store.outbox()?;

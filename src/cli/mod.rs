@@ -182,6 +182,13 @@ pub enum IncidentsAction {
     Export,
     /// Notifications waiting for delivery (email, syslog), with their attempts and last error.
     Outbox,
+    /// Remove incidents created before a date (retention); a signed checkpoint keeps the rest
+    /// of the chain verifiable. Review events are kept.
+    Purge {
+        /// YYYY-MM-DD (UTC) or an RFC 3339 time.
+        #[arg(long)]
+        before: String,
+    },
     /// The annual account of DIR04 art. 14 (Montreal time).
     Report {
         /// The year.

@@ -6,6 +6,7 @@
 //! value: findings carry redacted samples only); [`store`] is the only code that touches the
 //! database.
 
+pub mod checkpoint;
 pub mod clock;
 pub mod model;
 pub mod notify;

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::checkpoint::{self, Checkpoint, Signed, Signer};
 use super::model::{Draft, Incident, Message, Status, Who};
 
 /// Store failures (never with message content: incidents hold none).
@@ -136,8 +137,12 @@ pub trait Store: Send + Sync {
     fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError>;
     /// Adds a review event (under review, closed with a note).
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError>;
-    /// Checks both chains.
-    fn verify(&self) -> Result<Verification, StoreError>;
+    /// Checks both chains (from the latest retention checkpoint, whose signature must match
+    /// `trusted` when given).
+    fn verify(&self, trusted: Option<&str>) -> Result<Verification, StoreError>;
+    /// Removes the incidents created before `before` (and their queued notifications) and
+    /// records a checkpoint signed by `signer`; returns how many were removed.
+    fn purge(&self, before: &str, at: &str, signer: &Signer) -> Result<i64, StoreError>;
     /// Undelivered notifications due at `now` (UTC RFC 3339), oldest first.
     fn due(&self, now: &str, limit: usize) -> Result<Vec<Pending>, StoreError>;
     /// Every undelivered notification.
@@ -203,11 +208,70 @@ pub struct ReviewRow {
     pub hash: String,
 }
 
+/// The checkpoint after purging `purged` (seq, hash, year, number; chain order) on top of
+/// `previous`.
+pub fn next_checkpoint(
+    previous: Option<Checkpoint>,
+    purged: &[(i64, String, i64, i64)],
+    before: &str,
+    at: &str,
+) -> Option<Checkpoint> {
+    let (through_seq, through_hash, _, _) = purged.last()?.clone();
+    let mut numbers = previous
+        .as_ref()
+        .map(|p| p.numbers.clone())
+        .unwrap_or_default();
+    for (_, _, year, number) in purged {
+        let last = numbers.entry(*year).or_insert(0);
+        *last = (*last).max(*number);
+    }
+    Some(Checkpoint {
+        at: at.to_owned(),
+        before: before.to_owned(),
+        through_seq,
+        through_hash,
+        purged: previous.map_or(0, |p| p.purged) + purged.len() as i64,
+        numbers,
+    })
+}
+
+/// Signs `checkpoint` for storage.
+pub fn sign(checkpoint: &Checkpoint, signer: &Signer) -> Result<Signed, StoreError> {
+    let record = serde_json::to_string(checkpoint)
+        .map_err(|e| StoreError::Corrupt("checkpoint".into(), e.to_string()))?;
+    Ok(Signed {
+        signature: signer.sign(&record),
+        public_key: signer.public_key(),
+        record,
+    })
+}
+
 /// Checks both chains as read back, in sequence order: links, content, the searchable columns
-/// against the chained record, and reference numbers without gaps within a year.
-pub fn verify_rows(incidents: &[IncidentRow], reviews: &[ReviewRow]) -> Verification {
-    let mut walker = chain::Walker::new(1, chain::GENESIS);
-    let mut numbers: std::collections::HashMap<i64, i64> = Default::default();
+/// against the chained record, and reference numbers without gaps within a year. With a
+/// retention checkpoint, the incidents chain resumes where the purged part ended.
+pub fn verify_rows(
+    incidents: &[IncidentRow],
+    reviews: &[ReviewRow],
+    checkpoint: Option<&Signed>,
+    trusted: Option<&str>,
+) -> Verification {
+    let mut problems = Vec::new();
+    let start = match checkpoint.map(|c| checkpoint::check(c, trusted)) {
+        None => None,
+        Some(Ok(checkpoint)) => Some(checkpoint),
+        Some(Err(problem)) => {
+            problems.push(problem);
+            None
+        }
+    };
+    let mut walker = match &start {
+        Some(c) => chain::Walker::new(c.through_seq + 1, &c.through_hash),
+        None => chain::Walker::new(1, chain::GENESIS),
+    };
+    walker.problems = problems;
+    let mut numbers: std::collections::HashMap<i64, i64> = start
+        .map(|c| c.numbers.into_iter().collect())
+        .unwrap_or_default();
     for row in incidents {
         walker.check(
             "incident",

@@ -16,6 +16,7 @@ use super::{
     Entry, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
     Verification,
 };
+use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
 use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/postgres/001_incidents.sql");
@@ -114,6 +115,22 @@ impl Postgres {
             reviews,
         })
     }
+}
+
+/// The latest retention checkpoint, if any purge happened.
+fn latest_checkpoint(
+    client: &mut impl postgres::GenericClient,
+) -> Result<Option<Signed>, postgres::Error> {
+    Ok(client
+        .query_opt(
+            "SELECT record, public_key, signature FROM checkpoints ORDER BY seq DESC LIMIT 1",
+            &[],
+        )?
+        .map(|row| Signed {
+            record: row.get(0),
+            public_key: row.get(1),
+            signature: row.get(2),
+        }))
 }
 
 fn pending(row: &Row) -> Pending {
@@ -259,8 +276,9 @@ impl Store for Postgres {
         }
     }
 
-    fn verify(&self) -> Result<Verification, StoreError> {
+    fn verify(&self, trusted: Option<&str>) -> Result<Verification, StoreError> {
         self.with(|client| {
+            let checkpoint = latest_checkpoint(client)?;
             let incidents = client
                 .query(
                     "SELECT seq, reference, year, number, created_at, category, establishment, record, previous_hash, hash
@@ -295,8 +313,66 @@ impl Store for Postgres {
                     hash: row.get(4),
                 })
                 .collect::<Vec<_>>();
-            Ok(super::verify_rows(&incidents, &reviews))
+            Ok(super::verify_rows(
+                &incidents,
+                &reviews,
+                checkpoint.as_ref(),
+                trusted,
+            ))
         })
+    }
+
+    fn purge(&self, before: &str, at: &str, signer: &Signer) -> Result<i64, StoreError> {
+        let mut failure = None;
+        let count = self.with(|client| {
+            let mut tx = client.transaction()?;
+            tx.batch_execute("LOCK TABLE incidents IN EXCLUSIVE MODE")?;
+            let first_kept: Option<i64> = tx
+                .query_one(
+                    "SELECT MIN(seq) FROM incidents WHERE created_at >= $1",
+                    &[&before],
+                )?
+                .get(0);
+            let purged: Vec<(i64, String, i64, i64)> = tx
+                .query(
+                    "SELECT seq, hash, year, number FROM incidents WHERE ($1::BIGINT IS NULL OR seq < $1) ORDER BY seq",
+                    &[&first_kept],
+                )?
+                .iter()
+                .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
+                .collect();
+            let previous = latest_checkpoint(&mut tx)?
+                .and_then(|signed| serde_json::from_str::<Checkpoint>(&signed.record).ok());
+            let Some(checkpoint) = super::next_checkpoint(previous, &purged, before, at) else {
+                return Ok(0);
+            };
+            let signed = match super::sign(&checkpoint, signer) {
+                Ok(signed) => signed,
+                Err(e) => {
+                    failure = Some(e);
+                    return Ok(0);
+                }
+            };
+            tx.execute(
+                "INSERT INTO checkpoints (seq, record, public_key, signature)
+                 VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM checkpoints), $1, $2, $3)",
+                &[&signed.record, &signed.public_key, &signed.signature],
+            )?;
+            tx.execute(
+                "DELETE FROM outbox WHERE reference IN (SELECT reference FROM incidents WHERE seq <= $1)",
+                &[&checkpoint.through_seq],
+            )?;
+            tx.execute(
+                "DELETE FROM incidents WHERE seq <= $1",
+                &[&checkpoint.through_seq],
+            )?;
+            tx.commit()?;
+            Ok(purged.len() as i64)
+        })?;
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(count),
+        }
     }
 
     fn due(&self, now: &str, limit: usize) -> Result<Vec<Pending>, StoreError> {

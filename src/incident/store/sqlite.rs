@@ -12,6 +12,7 @@ use super::{
     Entry, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
     Verification,
 };
+use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
 use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
@@ -95,6 +96,23 @@ impl Sqlite {
             reviews,
         })
     }
+}
+
+/// The latest retention checkpoint, if any purge happened.
+fn latest_checkpoint(connection: &Connection) -> rusqlite::Result<Option<Signed>> {
+    connection
+        .query_row(
+            "SELECT record, public_key, signature FROM checkpoints ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| {
+                Ok(Signed {
+                    record: row.get(0)?,
+                    public_key: row.get(1)?,
+                    signature: row.get(2)?,
+                })
+            },
+        )
+        .optional()
 }
 
 impl Sqlite {
@@ -187,6 +205,60 @@ impl Store for Sqlite {
         }
         tx.commit().map_err(|e| self.fail(e))?;
         Ok(incident)
+    }
+
+    fn purge(&self, before: &str, at: &str, signer: &Signer) -> Result<i64, StoreError> {
+        let mut connection = self.connection();
+        let tx = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.fail(e))?;
+        // The purged part is a prefix of the chain: up to the first record kept.
+        let first_kept: Option<i64> = tx
+            .query_row(
+                "SELECT MIN(seq) FROM incidents WHERE created_at >= ?1",
+                params![before],
+                |row| row.get(0),
+            )
+            .map_err(|e| self.fail(e))?;
+        let purged = {
+            let mut statement = tx
+                .prepare(
+                    "SELECT seq, hash, year, number FROM incidents WHERE (?1 IS NULL OR seq < ?1) ORDER BY seq",
+                )
+                .map_err(|e| self.fail(e))?;
+            statement
+                .query_map(params![first_kept], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                })
+                .map_err(|e| self.fail(e))?
+                .collect::<Result<Vec<(i64, String, i64, i64)>, _>>()
+                .map_err(|e| self.fail(e))?
+        };
+        let previous = latest_checkpoint(&tx)
+            .map_err(|e| self.fail(e))?
+            .and_then(|signed| serde_json::from_str::<Checkpoint>(&signed.record).ok());
+        let Some(checkpoint) = super::next_checkpoint(previous, &purged, before, at) else {
+            return Ok(0);
+        };
+        let signed = super::sign(&checkpoint, signer)?;
+        tx.execute(
+            "INSERT INTO checkpoints (seq, record, public_key, signature)
+             VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM checkpoints), ?1, ?2, ?3)",
+            params![signed.record, signed.public_key, signed.signature],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.execute(
+            "DELETE FROM outbox WHERE reference IN (SELECT reference FROM incidents WHERE seq <= ?1)",
+            params![checkpoint.through_seq],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.execute(
+            "DELETE FROM incidents WHERE seq <= ?1",
+            params![checkpoint.through_seq],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))?;
+        Ok(purged.len() as i64)
     }
 
     fn due(&self, now: &str, limit: usize) -> Result<Vec<Pending>, StoreError> {
@@ -303,8 +375,9 @@ impl Store for Sqlite {
         tx.commit().map_err(|e| self.fail(e))
     }
 
-    fn verify(&self) -> Result<Verification, StoreError> {
+    fn verify(&self, trusted: Option<&str>) -> Result<Verification, StoreError> {
         let connection = self.connection();
+        let checkpoint = latest_checkpoint(&connection).map_err(|e| self.fail(e))?;
         let mut statement = connection
             .prepare(
                 "SELECT seq, reference, year, number, created_at, category, establishment, record, previous_hash, hash
@@ -345,6 +418,11 @@ impl Store for Sqlite {
             .map_err(|e| self.fail(e))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.fail(e))?;
-        Ok(super::verify_rows(&incidents, &reviews))
+        Ok(super::verify_rows(
+            &incidents,
+            &reviews,
+            checkpoint.as_ref(),
+            trusted,
+        ))
     }
 }
