@@ -318,8 +318,9 @@ async fn verify_finds_an_edited_a_removed_and_an_inserted_record() {
 async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
     let sink = Sink::start(Behavior::default()).await;
     let collector = crate::support::dead_port().await;
+    let siem = crate::support::dead_port().await;
     let toml = format!(
-        "{}\n[notifications]\nemail_to = \"centre.services@ssss.gouv.qc.ca\"\nsyslog = \"tcp://{collector}\"\nretry_initial = 0.1\nretry_max = 0.2\n",
+        "{}\n[notifications]\nemail_to = \"centre.services@ssss.gouv.qc.ca\"\nsyslog = \"tcp://{collector}\"\nwebhook = \"http://{siem}/hooks/dir04\"\nretry_initial = 0.1\nretry_max = 0.2\n",
         relay_config(sink.addr, "")
     );
     let sentinelle = Sentinelle::start(&toml).await;
@@ -348,7 +349,7 @@ async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
     let db = rusqlite::Connection::open(&sentinelle.incidents).unwrap();
     let waiting = |db: &rusqlite::Connection| -> (i64, i64) {
         db.query_row(
-            "SELECT COUNT(*), MIN(attempts) FROM outbox WHERE channel = 'syslog' AND delivered_at IS NULL",
+            "SELECT COUNT(*), MIN(attempts) FROM outbox WHERE channel IN ('syslog', 'webhook') AND delivered_at IS NULL",
             [],
             |row| Ok((row.get(0)?, row.get::<_, Option<i64>>(1)?.unwrap_or(0))),
         )
@@ -364,9 +365,39 @@ async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert_eq!(waiting(&db).0, 3);
+    assert_eq!(waiting(&db).0, 6);
 
     // Up again: every notification arrives, once.
+    let webhook = tokio::net::TcpListener::bind(siem).await.unwrap();
+    let posts = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let seen = posts.clone();
+    tokio::spawn(async move {
+        use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+        while let Ok((stream, _)) = webhook.accept().await {
+            let mut stream = tokio::io::BufReader::new(stream);
+            let mut head = String::new();
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if stream.read_line(&mut line).await.unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                head.push_str(&line);
+            }
+            let mut body = vec![0; length];
+            stream.read_exact(&mut body).await.unwrap();
+            seen.lock()
+                .unwrap()
+                .push(format!("{head}\n{}", String::from_utf8_lossy(&body)));
+            let _ = stream
+                .get_mut()
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .await;
+        }
+    });
     let listener = tokio::net::TcpListener::bind(collector).await.unwrap();
     let mut received = Vec::new();
     while received.len() < 3 {
@@ -400,6 +431,23 @@ async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
         "{}",
         received[0]
     );
+    let posts = posts.lock().unwrap().clone();
+    assert_eq!(posts.len(), 3, "{posts:?}");
+    for reference in &references {
+        let post = posts
+            .iter()
+            .find(|p| p.contains(reference.as_str()))
+            .unwrap();
+        assert!(post.starts_with("POST /hooks/dir04 HTTP/1.1"), "{post}");
+        assert!(
+            post.to_ascii_lowercase()
+                .contains("content-type: application/json")
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(post.rsplit('\n').next().unwrap()).unwrap();
+        assert_eq!(json["category"], "confidential_to_public_webmail");
+        assert!(!post.contains("TREG 5401") && !post.contains("Tremblay"));
+    }
     drop(db);
     sentinelle.stop().await;
 }

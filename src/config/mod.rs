@@ -299,6 +299,8 @@ pub struct NotificationsConfig {
     pub email_from: String,
     /// The security team's syslog collector.
     pub syslog: Option<SyslogTarget>,
+    /// A JSON webhook (http:// or https:// URL) for the SIEM.
+    pub webhook: Option<String>,
     /// First retry delay; doubles each attempt.
     pub retry_initial: Duration,
     /// Longest retry delay.
@@ -314,6 +316,9 @@ impl NotificationsConfig {
         }
         if self.syslog.is_some() {
             channels.push("syslog".to_owned());
+        }
+        if self.webhook.is_some() {
+            channels.push("webhook".to_owned());
         }
         channels
     }
@@ -829,7 +834,21 @@ impl Validator<'_> {
                 format!("{what} is a number of seconds between 0.05 and 86400"),
             )),
         };
+        let webhook = match raw.webhook {
+            None => None,
+            Some(v) => {
+                let url = v.get_ref().trim();
+                let host = url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"));
+                if host.is_none_or(|h| h.is_empty() || h.starts_with('/')) {
+                    return Err(self.invalid(v.span(), "webhook is an http:// or https:// URL"));
+                }
+                Some(url.to_owned())
+            }
+        };
         Ok(NotificationsConfig {
+            webhook,
             email_to: address(raw.email_to)?,
             email_from: address(raw.email_from)?
                 .unwrap_or_else(|| format!("sentinelle@{hostname}")),

@@ -43,6 +43,7 @@ pub struct RawNotifications {
     pub email_to: Option<Spanned<String>>,
     pub email_from: Option<Spanned<String>>,
     pub syslog: Option<Spanned<String>>,
+    pub webhook: Option<Spanned<String>>,
     pub retry_initial: Option<Spanned<f64>>,
     pub retry_max: Option<Spanned<f64>>,
 }

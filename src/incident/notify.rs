@@ -1,6 +1,6 @@
 //! Notifications of incidents (DIR04 art. 8: every breach reported at once to the service
-//! centre): an email through the relay upstream and a syslog message (RFC 5424) for the
-//! security team's SIEM. They wait in the store's outbox, written with the incident, and are
+//! centre): an email through the relay upstream, a syslog message (RFC 5424) and a JSON
+//! webhook (ureq, rustls) for the security team's SIEM. They wait in the store's outbox, written with the incident, and are
 //! retried with a doubling delay until delivered: a collector or upstream that is down loses
 //! none. Their text holds the reference, category, rule, sender, recipient classes and
 //! action: no patient data (the incident has none).
@@ -93,6 +93,7 @@ impl Notifier {
         let result = match pending.channel.as_str() {
             "email" => self.email(&incident).await,
             "syslog" => self.syslog(&incident).await,
+            "webhook" => self.webhook(&incident).await,
             other => Err(format!("unknown channel {other}")),
         };
         match &result {
@@ -172,6 +173,30 @@ impl Notifier {
                 stream.shutdown().await.map_err(|e| e.to_string())
             }
         }
+    }
+}
+
+impl Notifier {
+    /// POSTs the incident as JSON (it holds no patient data: redacted samples only).
+    async fn webhook(&self, incident: &Incident) -> Result<(), String> {
+        let Some(url) = self.config.webhook.clone() else {
+            return Err("no webhook configured".into());
+        };
+        let body = serde_json::to_vec(incident).map_err(|e| e.to_string())?;
+        tokio::task::spawn_blocking(move || {
+            let agent: ureq::Agent = ureq::Agent::config_builder()
+                .timeout_global(Some(Duration::from_secs(10)))
+                .build()
+                .into();
+            agent
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send(&body[..])
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())?
     }
 }
 
@@ -344,6 +369,7 @@ mod tests {
             email_to: None,
             email_from: "s@x.example".into(),
             syslog: None,
+            webhook: None,
             retry_initial: Duration::from_secs(10),
             retry_max: Duration::from_secs(60),
         };
