@@ -301,6 +301,8 @@ pub struct NotificationsConfig {
     pub syslog: Option<SyslogTarget>,
     /// A JSON webhook (http:// or https:// URL) for the SIEM.
     pub webhook: Option<String>,
+    /// One email per window of this many minutes instead of one per incident.
+    pub email_digest_minutes: Option<u64>,
     /// First retry delay; doubles each attempt.
     pub retry_initial: Duration,
     /// Longest retry delay.
@@ -847,8 +849,18 @@ impl Validator<'_> {
                 Some(url.to_owned())
             }
         };
+        let email_digest_minutes = match raw.email_digest_minutes {
+            None => None,
+            Some(v) if (1..=1440).contains(v.get_ref()) => Some(*v.get_ref()),
+            Some(v) => {
+                return Err(
+                    self.invalid(v.span(), "email_digest_minutes must be between 1 and 1440")
+                );
+            }
+        };
         Ok(NotificationsConfig {
             webhook,
+            email_digest_minutes,
             email_to: address(raw.email_to)?,
             email_from: address(raw.email_from)?
                 .unwrap_or_else(|| format!("sentinelle@{hostname}")),

@@ -44,6 +44,7 @@ pub struct RawNotifications {
     pub email_from: Option<Spanned<String>>,
     pub syslog: Option<Spanned<String>>,
     pub webhook: Option<Spanned<String>>,
+    pub email_digest_minutes: Option<Spanned<u64>>,
     pub retry_initial: Option<Spanned<f64>>,
     pub retry_max: Option<Spanned<f64>>,
 }

@@ -61,23 +61,68 @@ impl Notifier {
             }
             Err(_) => return,
         };
-        for pending in due {
+        let (digest, single): (Vec<Pending>, Vec<Pending>) = due
+            .into_iter()
+            .partition(|p| p.channel == "email" && self.config.email_digest_minutes.is_some());
+        for pending in single {
             let outcome = self.deliver(&pending).await;
-            let store = Arc::clone(&self.store);
-            let id = pending.id;
+            self.settle(&pending, outcome).await;
+        }
+        if let Some(minutes) = self.config.email_digest_minutes {
             let now = time::OffsetDateTime::now_utc();
-            let delay = backoff(&self.config, pending.attempts);
-            let result = tokio::task::spawn_blocking(move || match outcome {
-                Ok(()) => store.delivered(id, &store::timestamp(now)),
-                Err(error) => store.failed(id, &error, &store::timestamp(now + delay)),
-            })
-            .await;
-            match result {
-                Ok(Ok(())) => {}
-                Ok(Err(err)) => tracing::warn!(error = %err, "outbox not updated"),
-                Err(_) => tracing::warn!("outbox update task failed"),
+            // A first attempt waits for the end of its window; a retry goes when due.
+            let ready: Vec<Pending> = digest
+                .into_iter()
+                .filter(|p| p.attempts > 0 || window_ended(&p.next_attempt_at, minutes, now))
+                .collect();
+            if !ready.is_empty() {
+                let outcome = self.digest(&ready).await;
+                for pending in &ready {
+                    self.settle(pending, outcome.clone()).await;
+                }
             }
         }
+    }
+
+    /// Marks a notification delivered, or failed with its next attempt.
+    async fn settle(&self, pending: &Pending, outcome: Result<(), String>) {
+        let store = Arc::clone(&self.store);
+        let id = pending.id;
+        let now = time::OffsetDateTime::now_utc();
+        let delay = backoff(&self.config, pending.attempts);
+        let result = tokio::task::spawn_blocking(move || match outcome {
+            Ok(()) => store.delivered(id, &store::timestamp(now)),
+            Err(error) => store.failed(id, &error, &store::timestamp(now + delay)),
+        })
+        .await;
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => tracing::warn!(error = %err, "outbox not updated"),
+            Err(_) => tracing::warn!("outbox update task failed"),
+        }
+    }
+
+    /// One email for several incidents.
+    async fn digest(&self, pending: &[Pending]) -> Result<(), String> {
+        let mut incidents = Vec::with_capacity(pending.len());
+        for p in pending {
+            let store = Arc::clone(&self.store);
+            let reference = p.reference.clone();
+            let entry = tokio::task::spawn_blocking(move || store.get(&reference))
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())?;
+            incidents.push(entry.incident);
+        }
+        let (Some(to), Some(_)) = (&self.config.email_to, &self.hop) else {
+            return Err("no service centre address or no relay upstream".into());
+        };
+        let message = digest_email(&incidents, &self.config.email_from, to);
+        let result = self.send_email(to, message).await;
+        if result.is_ok() {
+            tracing::info!(incidents = incidents.len(), "notification digest delivered");
+        }
+        result
     }
 
     async fn deliver(&self, pending: &Pending) -> Result<(), String> {
@@ -114,8 +159,18 @@ impl Notifier {
     }
 
     async fn email(&self, incident: &Incident) -> Result<(), String> {
-        let (Some(to), Some(hop)) = (&self.config.email_to, &self.hop) else {
-            return Err("no service centre address or no relay upstream".into());
+        let Some(to) = &self.config.email_to else {
+            return Err("no service centre address".into());
+        };
+        let message = email(incident, &self.config.email_from, to);
+        let to = to.clone();
+        self.send_email(&to, message).await
+    }
+
+    /// Sends one email to the service centre through the relay upstream.
+    async fn send_email(&self, to: &str, message: Vec<u8>) -> Result<(), String> {
+        let Some(hop) = &self.hop else {
+            return Err("no relay upstream".into());
         };
         let envelope = Envelope {
             mail_from: smtp_proto::MailFrom {
@@ -123,11 +178,10 @@ impl Notifier {
                 ..Default::default()
             },
             recipients: vec![smtp_proto::RcptTo {
-                address: to.clone(),
+                address: to.to_owned(),
                 ..Default::default()
             }],
         };
-        let message = email(incident, &self.config.email_from, to);
         let decision = Decision {
             actions: vec![Action::Relay],
             notice: None,
@@ -198,6 +252,56 @@ impl Notifier {
         .await
         .map_err(|e| e.to_string())?
     }
+}
+
+/// True once the digest window (of `minutes`, aligned on the clock) holding `at` has ended.
+fn window_ended(at: &str, minutes: u64, now: time::OffsetDateTime) -> bool {
+    let Some(at) = clock::parse(at) else {
+        return true;
+    };
+    let window = i64::try_from(minutes.saturating_mul(60))
+        .unwrap_or(i64::MAX)
+        .max(1);
+    let end = (at.unix_timestamp().div_euclid(window) + 1).saturating_mul(window);
+    now.unix_timestamp() >= end
+}
+
+/// The digest: one line per incident, French then English.
+fn digest_email(incidents: &[Incident], from: &str, to: &str) -> Vec<u8> {
+    let date = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc2822)
+        .unwrap_or_default();
+    let line = |i: &Incident| {
+        let classes: Vec<String> = i
+            .draft
+            .recipients
+            .iter()
+            .map(|r| format!("{} {}", r.class, r.action))
+            .collect();
+        format!(
+            "{} {} {} ({}, {}) {} -> {}",
+            i.reference,
+            clock::montreal(&i.created_at),
+            i.draft.category,
+            i.draft.rule,
+            i.draft.action,
+            i.who.envelope_sender,
+            classes.join(", ")
+        )
+    };
+    let lines: Vec<String> = incidents.iter().map(line).collect();
+    let first = incidents.first().map_or("", |i| i.id.as_str());
+    format!(
+        "From: Sentinelle <{from}>\r\nTo: <{to}>\r\nDate: {date}\r\n\
+Message-ID: <digest-{first}@sentinelle>\r\nSubject: [Sentinelle] {n} incident(s) DIR04\r\n\
+Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n\
+Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+Résumé des incidents ({n}) ; détails : sentinelle incidents show RÉFÉRENCE\r\n\r\n{list}\r\n\r\n\
+Incident digest ({n}); details: sentinelle incidents show REFERENCE\r\n",
+        n = incidents.len(),
+        list = lines.join("\r\n"),
+    )
+    .into_bytes()
 }
 
 /// The delay before attempt `attempts + 1`: doubling from `retry_initial` up to `retry_max`.
@@ -364,12 +468,33 @@ mod tests {
     }
 
     #[test]
+    fn digest_windows_end_on_the_clock() {
+        let now = time::macros::datetime!(2026-07-01 16:15 UTC);
+        assert!(window_ended("2026-07-01T15:59:00Z", 15, now));
+        assert!(window_ended("2026-07-01T16:14:59Z", 15, now));
+        assert!(!window_ended("2026-07-01T16:15:00Z", 15, now));
+        let text = String::from_utf8(digest_email(
+            &[incident(), incident()],
+            "s@x.example",
+            "c@x.example",
+        ))
+        .unwrap();
+        assert!(text.contains("Subject: [Sentinelle] 2 incident(s) DIR04"));
+        assert_eq!(
+            text.matches("INC-2026-000007 2026-07-01 12:00 (HAE) confidential_to_public_webmail")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
     fn retries_double_up_to_the_maximum() {
         let config = NotificationsConfig {
             email_to: None,
             email_from: "s@x.example".into(),
             syslog: None,
             webhook: None,
+            email_digest_minutes: None,
             retry_initial: Duration::from_secs(10),
             retry_max: Duration::from_secs(60),
         };

@@ -90,6 +90,11 @@ impl Sink {
 
     /// Waits until at least `n` messages were accepted (bounded by 30 s).
     pub async fn wait_for(&self, n: usize) -> Vec<Delivery> {
+        self.wait_for_within(n, Duration::from_secs(30)).await
+    }
+
+    /// Waits until at least `n` messages were accepted, at most `limit`.
+    pub async fn wait_for_within(&self, n: usize, limit: Duration) -> Vec<Delivery> {
         let wait = async {
             loop {
                 let notified = self.state.notify.notified();
@@ -99,7 +104,7 @@ impl Sink {
                 notified.await;
             }
         };
-        tokio::time::timeout(Duration::from_secs(30), wait)
+        tokio::time::timeout(limit, wait)
             .await
             .unwrap_or_else(|_| panic!("sink got {} of {n} messages", self.count()));
         self.deliveries()
