@@ -219,6 +219,20 @@ async fn envelope_sender_other_than_the_account_is_refused() {
     let reply = client.cmd("MAIL FROM:<julie.gagnon@gmail.com>").await;
     assert_eq!((reply.code, reply.esc), (550, [5, 7, 1]), "{reply:?}");
     assert!(reply.message.contains("DIR04"));
+    // On record (art. 6 (2)), with the account, and named in the refusal.
+    assert!(
+        reply.message.contains("Incident reference: INC-"),
+        "{reply:?}"
+    );
+    let db = rusqlite::Connection::open(&setup.sentinelle.incidents).unwrap();
+    let record: String = db
+        .query_row("SELECT record FROM incidents", [], |row| row.get(0))
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(record["category"], "sender_not_corporate");
+    assert_eq!(record["who"]["account"], ACCOUNT);
+    assert_eq!(record["who"]["envelope_sender"], "julie.gagnon@gmail.com");
+    drop(db);
     setup.sentinelle.stop().await;
     assert_eq!(setup.sink.count(), 0);
 }
@@ -241,6 +255,10 @@ async fn header_from_other_than_the_account_is_refused() {
         .finish_data(b"From: Julie <julie.gagnon@hotmail.com>\r\nSubject: x\r\n\r\ncorps\r\n")
         .await;
     assert_eq!((reply.code, reply.esc), (550, [5, 7, 1]), "{reply:?}");
+    assert!(
+        reply.message.contains("Incident reference: INC-"),
+        "{reply:?}"
+    );
     setup.sentinelle.stop().await;
     assert_eq!(setup.sink.count(), 0);
 }

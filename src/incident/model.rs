@@ -103,6 +103,24 @@ pub struct Draft {
     pub policy_version: String,
 }
 
+impl Draft {
+    /// A refusal by the submission sender rule (DIR04 art. 6 (2)).
+    pub fn sender_not_corporate(recipients: Vec<Recipient>, policy_version: String) -> Draft {
+        Draft {
+            category: "sender_not_corporate".into(),
+            rule: "DIR04 art. 6 (2)".into(),
+            severity: Severity::Medium,
+            action: "refused".into(),
+            recipients,
+            findings: Vec::new(),
+            forward_signals: Vec::new(),
+            encryption: "none".into(),
+            unscannable: Vec::new(),
+            policy_version,
+        }
+    }
+}
+
 /// Who sent the message.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Who {

@@ -115,6 +115,11 @@ impl Decision {
 pub trait Checkpoint: Send + Sync {
     /// Decides what happens to `message`, one action per recipient.
     fn decide(&self, message: &Message<'_>) -> Decision;
+
+    /// The version of the rules in force, for incident records.
+    fn policy_version(&self) -> String {
+        String::new()
+    }
 }
 
 /// The standard checkpoint: the submission sender rule (DIR04 art. 6 (2)), then the DIR04
@@ -297,29 +302,19 @@ impl Standard {
 
 /// The incident of a refusal by the submission sender rule (DIR04 art. 6 (2)).
 fn sender_draft(rules: &decide::Rules, message: &Message<'_>) -> crate::incident::Draft {
-    use crate::incident::model::{Draft, Recipient, Severity};
-    Draft {
-        category: "sender_not_corporate".into(),
-        rule: "DIR04 art. 6 (2)".into(),
-        severity: Severity::Medium,
-        action: "refused".into(),
-        recipients: message
-            .envelope
-            .recipients
-            .iter()
-            .map(|r| Recipient {
-                address: r.address.clone(),
-                class: rules.classify(&r.address).as_str().to_owned(),
-                action: "refuse".into(),
-                reason: Some("sender_not_corporate".into()),
-            })
-            .collect(),
-        findings: Vec::new(),
-        forward_signals: Vec::new(),
-        encryption: "none".into(),
-        unscannable: Vec::new(),
-        policy_version: rules.version().to_owned(),
-    }
+    use crate::incident::model::Recipient;
+    let recipients = message
+        .envelope
+        .recipients
+        .iter()
+        .map(|r| Recipient {
+            address: r.address.clone(),
+            class: rules.classify(&r.address).as_str().to_owned(),
+            action: "refuse".into(),
+            reason: Some("sender_not_corporate".into()),
+        })
+        .collect();
+    crate::incident::Draft::sender_not_corporate(recipients, rules.version().to_owned())
 }
 
 /// The verdict's treatments as actions (encrypted versions built, refusals worded), and the
@@ -412,5 +407,9 @@ fn encrypted(
 impl Checkpoint for Standard {
     fn decide(&self, message: &Message<'_>) -> Decision {
         self.judge(message).decision
+    }
+
+    fn policy_version(&self) -> String {
+        self.rules().version().to_owned()
     }
 }

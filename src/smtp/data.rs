@@ -216,55 +216,22 @@ impl Session {
         let Some(draft) = decision.incident.take() else {
             return Ok(decision);
         };
-        let new = crate::incident::store::NewIncident {
-            at: time::OffsetDateTime::now_utc(),
-            who: crate::incident::model::Who {
-                account: self.facts.authenticated_as.clone(),
-                envelope_sender: envelope.sender().to_owned(),
-                header_from: headers.from.clone(),
-                client: self.facts.client_ip.to_string(),
-                establishment: self
-                    .ctx
-                    .config
-                    .incidents
-                    .establishment_of(envelope.sender()),
+        let message = crate::incident::model::Message {
+            message_id: message_id(raw),
+            size: raw.len(),
+            sha256: {
+                use sha2::Digest as _;
+                crate::incident::store::chain::hex(&sha2::Sha256::digest(raw))
             },
-            message: crate::incident::model::Message {
-                message_id: message_id(raw),
-                size: raw.len(),
-                sha256: {
-                    use sha2::Digest as _;
-                    crate::incident::store::chain::hex(&sha2::Sha256::digest(raw))
-                },
-            },
-            draft,
-            channels: self.ctx.config.notifications.channels(),
         };
-        let store = Arc::clone(&self.ctx.incidents);
-        let recorded = tokio::task::spawn_blocking(move || store.record(new)).await;
-        let incident = match recorded {
-            Ok(Ok(incident)) => incident,
-            Ok(Err(err)) => {
-                tracing::error!(error = %err, "incident not recorded: temporary failure");
-                return Err(reply::INCIDENT_STORE_UNAVAILABLE);
-            }
-            Err(_) => {
-                tracing::error!("incident store task failed: temporary failure");
-                return Err(reply::INCIDENT_STORE_UNAVAILABLE);
-            }
-        };
-        tracing::info!(
-            incident = %incident.reference,
-            category = %incident.draft.category,
-            action = %incident.draft.action,
-            "incident recorded"
-        );
-        self.ctx.notifier.notify_one();
+        let reference = self
+            .record_incident(draft, envelope.sender(), headers.from.clone(), message)
+            .await?;
         for action in &mut decision.actions {
             if let policy::Action::Refuse(reply) = action
                 && reply.severity() == reply::Severity::Permanent
             {
-                *reply = reply.with_reference(&incident.reference);
+                *reply = reply.with_reference(&reference);
             }
         }
         Ok(decision)

@@ -8,7 +8,7 @@ use super::session::{Flow, Session};
 use crate::envelope::{Envelope, Mode};
 
 impl Session {
-    pub(super) fn mail(&mut self, from: MailFrom<String>) -> Flow {
+    pub(super) async fn mail(&mut self, from: MailFrom<String>) -> Flow {
         if !self.greeted {
             return self.error(&reply::NEED_HELO);
         }
@@ -27,7 +27,20 @@ impl Session {
                 };
                 if !self.ctx.sender_rule.allows(account, &from.address) {
                     tracing::info!("envelope sender is not the authenticated account's");
-                    return self.error(&reply::SENDER_NOT_ACCOUNT);
+                    // DIR04 art. 6 (2): on record before the refusal, named in it.
+                    let draft = crate::incident::model::Draft::sender_not_corporate(
+                        Vec::new(),
+                        self.ctx.checkpoint.policy_version(),
+                    );
+                    let recorded = self
+                        .record_incident(draft, &from.address, Vec::new(), Default::default())
+                        .await;
+                    return match recorded {
+                        Ok(reference) => {
+                            self.error(&reply::SENDER_NOT_ACCOUNT.with_reference(&reference))
+                        }
+                        Err(temporary) => self.error(&temporary),
+                    };
                 }
             }
         }

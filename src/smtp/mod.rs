@@ -10,6 +10,7 @@ mod data;
 mod ehlo;
 mod mail;
 pub mod message;
+mod record;
 pub mod reply;
 mod session;
 
