@@ -36,6 +36,7 @@ pub mod config;
 pub mod envelope;
 pub mod incident;
 pub mod policy;
+pub mod rulefile;
 pub mod server;
 pub mod shutdown;
 pub mod smtp;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::support::docs::{Attachment, mime, zip};
-use crate::support::{Behavior, Client, Sentinelle, Sink, relay_config};
+use crate::support::{Behavior, Sentinelle, Sink, relay_config, send};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
 
@@ -453,20 +453,6 @@ fn the_decision_table_cell_by_cell_through_check() {
             ]
         );
     }
-}
-
-async fn send(sentinelle: &Sentinelle, recipients: &[&str], message: &[u8]) -> (u16, String) {
-    let (mut client, _) = Client::connect(sentinelle.addr()).await;
-    client.cmd("EHLO exchange01.test").await;
-    client.cmd(&format!("MAIL FROM:<{SENDER}>")).await;
-    for rcpt in recipients {
-        assert_eq!(client.cmd(&format!("RCPT TO:<{rcpt}>")).await.code, 250);
-    }
-    client.cmd("DATA").await;
-    client.send(message).await;
-    let reply = client.cmd(".").await;
-    client.cmd("QUIT").await;
-    (reply.code, reply.message)
 }
 
 #[tokio::test]

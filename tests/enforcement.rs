@@ -2,27 +2,13 @@
 //! auto-forwarded mail, with the refusal in French then English and nothing relayed when any
 //! recipient is refused.
 
-use crate::support::{Behavior, Client, Sentinelle, relay_pair};
+use crate::support::{Behavior, relay_pair, send};
 
 /// Gaston Tremblay (fake), born 1954-01-01: NAM TREG 5401 0114.
 const CONFIDENTIAL: &str = "From: dre.gagnon@ssss.gouv.qc.ca\r\nSubject: Suivi\r\n\r\n\
 Patient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete, ordonnance jointe.\r\n";
 const ORDINARY: &str = "From: dre.gagnon@ssss.gouv.qc.ca\r\nSubject: Reunion\r\n\r\n\
 La reunion du comite est reportee a jeudi.\r\n";
-
-async fn send(sentinelle: &Sentinelle, recipients: &[&str], message: &str) -> (u16, String) {
-    let (mut client, _) = Client::connect(sentinelle.addr()).await;
-    client.cmd("EHLO exchange01.test").await;
-    client.cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>").await;
-    for rcpt in recipients {
-        assert_eq!(client.cmd(&format!("RCPT TO:<{rcpt}>")).await.code, 250);
-    }
-    client.cmd("DATA").await;
-    client.send(message.as_bytes()).await;
-    let reply = client.cmd(".").await;
-    client.cmd("QUIT").await;
-    (reply.code, reply.message)
-}
 
 #[tokio::test]
 async fn confidential_mail_by_recipient_class() {

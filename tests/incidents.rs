@@ -5,27 +5,13 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Behavior, Client, Sentinelle, Sink, relay_config};
+use crate::support::{Behavior, Sentinelle, Sink, relay_config, send};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
 
 /// Gaston Tremblay (fake), born 1954-01-01: NAM TREG 5401 0114.
 const CONFIDENTIAL: &str = "From: dre.gagnon@ssss.gouv.qc.ca\r\nSubject: Suivi de Gaston Tremblay\r\nMessage-ID: <suivi-1@ssss.gouv.qc.ca>\r\n\r\n\
 Patient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete, ordonnance jointe.\r\n";
-
-async fn send(sentinelle: &Sentinelle, recipients: &[&str], message: &str) -> (u16, String) {
-    let (mut client, _) = Client::connect(sentinelle.addr()).await;
-    client.cmd("EHLO exchange01.test").await;
-    client.cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>").await;
-    for rcpt in recipients {
-        assert_eq!(client.cmd(&format!("RCPT TO:<{rcpt}>")).await.code, 250);
-    }
-    client.cmd("DATA").await;
-    client.send(message.as_bytes()).await;
-    let reply = client.cmd(".").await;
-    client.cmd("QUIT").await;
-    (reply.code, reply.message)
-}
 
 fn config_for(store: &Path, dir: &Path) -> std::path::PathBuf {
     std::fs::create_dir_all(dir).unwrap();

@@ -7,7 +7,7 @@ use sentinelle::incident::checkpoint::{self, Signer};
 use sentinelle::incident::model::{Draft, Message, Recipient, Severity, Status, Who};
 use sentinelle::incident::store::{self, Filter, Location, NewIncident, Review, Store};
 
-use crate::support::{Behavior, Client, Sentinelle, Sink, relay_config};
+use crate::support::{Behavior, Sentinelle, Sink, relay_config, send};
 
 fn new_incident(category: &str, at: time::OffsetDateTime) -> NewIncident {
     NewIncident {
@@ -253,6 +253,25 @@ impl FreshDatabase {
     }
 }
 
+impl FreshDatabase {
+    /// The number of incidents recorded, then the database dropped (off the async threads:
+    /// the PostgreSQL client runs its own runtime).
+    async fn close_counting_incidents(self) -> i64 {
+        tokio::task::spawn_blocking(move || {
+            let mut client = postgres::Client::connect(&self.url, postgres::NoTls).unwrap();
+            let count = client
+                .query_one("SELECT COUNT(*) FROM incidents", &[])
+                .unwrap()
+                .get(0);
+            drop(client);
+            drop(self);
+            count
+        })
+        .await
+        .unwrap()
+    }
+}
+
 impl Drop for FreshDatabase {
     fn drop(&mut self) {
         if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
@@ -276,18 +295,6 @@ fn postgres_passes_the_store_suite() {
 const CONFIDENTIAL: &str = "From: dre.gagnon@ssss.gouv.qc.ca\r\nSubject: Suivi\r\n\r\n\
 Patient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete.\r\n";
 
-async fn send(sentinelle: &Sentinelle) -> (u16, String) {
-    let (mut client, _) = Client::connect(sentinelle.addr()).await;
-    client.cmd("EHLO exchange01.test").await;
-    client.cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>").await;
-    client.cmd("RCPT TO:<x@gmail.com>").await;
-    client.cmd("DATA").await;
-    client.send(CONFIDENTIAL.as_bytes()).await;
-    let reply = client.cmd(".").await;
-    client.cmd("QUIT").await;
-    (reply.code, reply.message)
-}
-
 #[tokio::test]
 async fn postgres_locked_is_a_temporary_failure_then_recorded() {
     let database = tokio::task::spawn_blocking(FreshDatabase::new)
@@ -300,7 +307,10 @@ async fn postgres_locked_is_a_temporary_failure_then_recorded() {
         database.url
     );
     let sentinelle = Sentinelle::start(&toml).await;
-    assert_eq!(send(&sentinelle).await.0, 550);
+    assert_eq!(
+        send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await.0,
+        550
+    );
 
     // Another session holds the table: Sentinelle's lock times out, the client retries later.
     let url = database.url.clone();
@@ -316,31 +326,18 @@ async fn postgres_locked_is_a_temporary_failure_then_recorded() {
         tx.rollback().unwrap();
     });
     locked_rx.recv().unwrap();
-    let (code, text) = send(&sentinelle).await;
+    let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
     assert_eq!(code, 451, "{text}");
     release_tx.send(()).unwrap();
     tokio::task::spawn_blocking(move || holder.join().unwrap())
         .await
         .unwrap();
 
-    let (code, text) = send(&sentinelle).await;
+    let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
     assert_eq!(code, 550);
     assert!(text.contains("INC-"), "{text}");
     sentinelle.stop().await;
-    let url = database.url.clone();
-    let count: i64 = tokio::task::spawn_blocking(move || {
-        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-        client
-            .query_one("SELECT COUNT(*) FROM incidents", &[])
-            .unwrap()
-            .get(0)
-    })
-    .await
-    .unwrap();
-    assert_eq!(count, 2);
-    tokio::task::spawn_blocking(move || drop(database))
-        .await
-        .unwrap();
+    assert_eq!(database.close_counting_incidents().await, 2);
 }
 
 /// A TCP relay in front of PostgreSQL that the test can take down (connections cut, new ones
@@ -404,30 +401,20 @@ async fn postgres_stopped_is_a_temporary_failure_and_delivery_resumes_when_it_is
         relay_config(sink.addr, "")
     );
     let sentinelle = Sentinelle::start(&toml).await;
-    assert_eq!(send(&sentinelle).await.0, 550);
+    assert_eq!(
+        send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await.0,
+        550
+    );
 
     switch.down();
-    let (code, text) = send(&sentinelle).await;
+    let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
     assert_eq!(code, 451, "{text}");
     assert_eq!(sink.count(), 0, "nothing relayed unrecorded");
 
     switch.up();
-    let (code, text) = send(&sentinelle).await;
+    let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
     assert_eq!(code, 550, "{text}");
     assert!(text.contains("INC-"), "{text}");
     sentinelle.stop().await;
-    let direct = database.url.clone();
-    let count: i64 = tokio::task::spawn_blocking(move || {
-        let mut client = postgres::Client::connect(&direct, postgres::NoTls).unwrap();
-        client
-            .query_one("SELECT COUNT(*) FROM incidents", &[])
-            .unwrap()
-            .get(0)
-    })
-    .await
-    .unwrap();
-    assert_eq!(count, 2);
-    tokio::task::spawn_blocking(move || drop(database))
-        .await
-        .unwrap();
+    assert_eq!(database.close_counting_incidents().await, 2);
 }

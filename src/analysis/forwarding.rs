@@ -108,17 +108,9 @@ impl std::fmt::Debug for Signals {
 impl Signals {
     /// Loads rules_dir/forwarding.toml, or the shipped signals when it is absent.
     pub fn load_or_embedded(rules_dir: &Path) -> Result<Signals, ForwardingError> {
-        let path = rules_dir.join("forwarding.toml");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Self::parse(EMBEDDED, "embedded forwarding.toml")
-            }
-            Err(source) => Err(ForwardingError::Unreadable {
-                path: path.display().to_string(),
-                source,
-            }),
-        }
+        let (text, origin) = crate::rulefile::read(rules_dir, "forwarding.toml", EMBEDDED)
+            .map_err(|(path, source)| ForwardingError::Unreadable { path, source })?;
+        Self::parse(&text, &origin)
     }
 
     /// Parses signals text (`origin` names it in errors).

@@ -191,9 +191,8 @@ fn version(dir: &Path, keyring: &crate::action::keyring::Keyring) -> String {
     ];
     for (name, embedded) in files {
         hasher.update(name.as_bytes());
-        match std::fs::read(dir.join(name)) {
-            Ok(bytes) => hasher.update(&bytes),
-            Err(_) => hasher.update(embedded.as_bytes()),
+        if let Ok((text, _)) = crate::rulefile::read(dir, name, embedded) {
+            hasher.update(text.as_bytes());
         }
     }
     for summary in keyring.summaries(std::time::SystemTime::UNIX_EPOCH) {

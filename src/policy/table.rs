@@ -157,17 +157,9 @@ const OPENPGP_CONTAINERS: &[&str] = &["seipd_v1", "seipd_v2", "sed"];
 impl Policy {
     /// Reads `rules_dir/policy.toml`, or the shipped copy when it is absent.
     pub fn load_or_embedded(rules_dir: &Path) -> Result<Policy, PolicyFileError> {
-        let path = rules_dir.join("policy.toml");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Self::parse(EMBEDDED, "embedded policy.toml")
-            }
-            Err(source) => Err(PolicyFileError::Unreadable {
-                path: path.display().to_string(),
-                source,
-            }),
-        }
+        let (text, origin) = crate::rulefile::read(rules_dir, "policy.toml", EMBEDDED)
+            .map_err(|(path, source)| PolicyFileError::Unreadable { path, source })?;
+        Self::parse(&text, &origin)
     }
 
     /// Parses policy text (`origin` names it in errors).

@@ -139,6 +139,26 @@ pub async fn relay_pair(behavior: Behavior, extra: &str) -> (Sink, Sentinelle) {
     (sink, sentinelle)
 }
 
+/// One transaction from dre.gagnon@ssss.gouv.qc.ca to `recipients` (each must be accepted)
+/// on a fresh connection: the final reply's code and text.
+pub async fn send(
+    sentinelle: &Sentinelle,
+    recipients: &[&str],
+    message: impl AsRef<[u8]>,
+) -> (u16, String) {
+    let (mut client, _) = Client::connect(sentinelle.addr()).await;
+    client.cmd("EHLO exchange01.test").await;
+    client.cmd("MAIL FROM:<dre.gagnon@ssss.gouv.qc.ca>").await;
+    for rcpt in recipients {
+        assert_eq!(client.cmd(&format!("RCPT TO:<{rcpt}>")).await.code, 250);
+    }
+    client.cmd("DATA").await;
+    client.send(message.as_ref()).await;
+    let reply = client.cmd(".").await;
+    client.cmd("QUIT").await;
+    (reply.code, reply.message)
+}
+
 /// A free loopback port with nothing listening on it.
 pub async fn dead_port() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
