@@ -94,6 +94,29 @@ pub struct Entry {
     pub reviews: Vec<Review>,
 }
 
+impl Entry {
+    /// An entry from the stored incident text and its review texts (oldest first).
+    pub fn from_stored<'a>(
+        reference: &str,
+        record: &str,
+        reviews: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Entry, StoreError> {
+        let corrupt =
+            |e: serde_json::Error| StoreError::Corrupt(reference.to_owned(), e.to_string());
+        let incident: Incident = serde_json::from_str(record).map_err(corrupt)?;
+        let reviews = reviews
+            .into_iter()
+            .map(|text| serde_json::from_str::<Review>(text).map_err(corrupt))
+            .collect::<Result<Vec<_>, _>>()?;
+        let status = reviews.last().map_or(Status::New, |r| r.status);
+        Ok(Entry {
+            incident,
+            status,
+            reviews,
+        })
+    }
+}
+
 /// What `list` selects.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {

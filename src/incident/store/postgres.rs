@@ -17,7 +17,7 @@ use super::{
     Verification,
 };
 use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
-use crate::incident::model::{Incident, Status};
+use crate::incident::model::Incident;
 
 const SCHEMA: &str = include_str!("../../../migrations/postgres/001_incidents.sql");
 
@@ -93,27 +93,17 @@ impl Postgres {
         reference: &str,
         record: &str,
     ) -> Result<Entry, StoreError> {
-        let incident: Incident = serde_json::from_str(record)
-            .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))?;
         let rows = client
             .query(
                 "SELECT record FROM reviews WHERE reference = $1 ORDER BY seq",
                 &[&reference],
             )
             .map_err(|e| self.fail(&e))?;
-        let reviews = rows
-            .iter()
-            .map(|row| {
-                serde_json::from_str::<Review>(row.get::<_, &str>(0))
-                    .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let status = reviews.last().map_or(Status::New, |r| r.status);
-        Ok(Entry {
-            incident,
-            status,
-            reviews,
-        })
+        Entry::from_stored(
+            reference,
+            record,
+            rows.iter().map(|row| row.get::<_, &str>(0)),
+        )
     }
 }
 

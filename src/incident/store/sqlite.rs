@@ -13,7 +13,7 @@ use super::{
     Verification,
 };
 use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
-use crate::incident::model::{Incident, Status};
+use crate::incident::model::Incident;
 
 const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
 
@@ -75,26 +75,15 @@ impl Sqlite {
         reference: &str,
         record: &str,
     ) -> Result<Entry, StoreError> {
-        let incident: Incident = serde_json::from_str(record)
-            .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))?;
         let mut statement = connection
             .prepare_cached("SELECT record FROM reviews WHERE reference = ?1 ORDER BY seq")
             .map_err(|e| self.fail(e))?;
         let reviews = statement
             .query_map(params![reference], |row| row.get::<_, String>(0))
             .map_err(|e| self.fail(e))?
-            .map(|text| {
-                let text = text.map_err(|e| self.fail(e))?;
-                serde_json::from_str::<Review>(&text)
-                    .map_err(|e| StoreError::Corrupt(reference.to_owned(), e.to_string()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let status = reviews.last().map_or(Status::New, |r| r.status);
-        Ok(Entry {
-            incident,
-            status,
-            reviews,
-        })
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(|e| self.fail(e))?;
+        Entry::from_stored(reference, record, reviews.iter().map(String::as_str))
     }
 }
 
