@@ -116,6 +116,8 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
         .map(|(index, (rcpt, action))| {
             let treatment = verdict.and_then(|v| v.recipients.get(index));
             let (action, reason) = match (action, treatment) {
+                // What the recipient would get (the whole message may be refused).
+                (Action::Relay, Some((_, Treatment::RelayEncrypted))) => ("relay_encrypted", None),
                 (Action::Relay, _) => ("relay", None),
                 (Action::RelayReplacement(_), _) => ("relay_encrypted", None),
                 (Action::Refuse(_), Some((_, Treatment::Refuse(category)))) => {

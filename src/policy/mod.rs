@@ -351,6 +351,8 @@ fn actions(
         .map(|(category, addresses)| (category.refusal(), addresses.clone()))
         .collect();
     let combined = crate::smtp::reply::refused(&all, None);
+    // Refused for everyone: no encrypted version is built (it would never be sent).
+    let refused_for_all = !partial && !refused.is_empty();
     let actions = verdict
         .recipients
         .iter()
@@ -362,6 +364,7 @@ fn actions(
                 None,
             )),
             Treatment::Refuse(_) => Action::Refuse(combined.clone()),
+            Treatment::RelayEncrypted if refused_for_all => Action::Relay,
             Treatment::RelayEncrypted => encrypted(rules, verdict, message, address),
         })
         .collect();
