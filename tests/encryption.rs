@@ -133,15 +133,17 @@ fn smime(dir: &Path, cipher: &str) -> Vec<u8> {
         .arg("-in")
         .arg(&plain)
         .arg(&cert));
-    let mut message = format!("From: {SENDER}\r\nSubject: Suivi\r\n").into_bytes();
-    message.extend_from_slice(
-        &String::from_utf8(out.stdout)
-            .unwrap()
-            .replace("\r\n", "\n")
-            .replace('\n', "\r\n")
-            .into_bytes(),
-    );
-    message
+    message_from_openssl(&out.stdout)
+}
+
+/// OpenSSL's S/MIME output (a MIME entity, LF line ends) as a message from the physician.
+fn message_from_openssl(entity: &[u8]) -> Vec<u8> {
+    let entity = String::from_utf8(entity.to_vec()).unwrap();
+    format!(
+        "From: {SENDER}\r\nSubject: Suivi\r\n{}",
+        entity.replace("\r\n", "\n").replace('\n', "\r\n")
+    )
+    .into_bytes()
 }
 
 /// An S/MIME detached signature (multipart/signed) over the confidential text.
@@ -156,15 +158,7 @@ fn smime_signed(dir: &Path) -> Vec<u8> {
         .arg(dir.join("smime-cert.pem"))
         .arg("-inkey")
         .arg(dir.join("smime-key.pem")));
-    let mut message = format!("From: {SENDER}\r\nSubject: Suivi\r\n").into_bytes();
-    message.extend_from_slice(
-        &String::from_utf8(out.stdout)
-            .unwrap()
-            .replace("\r\n", "\n")
-            .replace('\n', "\r\n")
-            .into_bytes(),
-    );
-    message
+    message_from_openssl(&out.stdout)
 }
 
 /// A rules directory naming an approved and a restricted system (the rest is the shipped rules).

@@ -13,6 +13,19 @@ const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
 const CONFIDENTIAL: &str = "From: dre.gagnon@ssss.gouv.qc.ca\r\nSubject: Suivi de Gaston Tremblay\r\nMessage-ID: <suivi-1@ssss.gouv.qc.ca>\r\n\r\n\
 Patient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete, ordonnance jointe.\r\n";
 
+/// Sends `n` confidential messages to a webmail: each refused; their incident references.
+async fn refuse(sentinelle: &Sentinelle, n: usize) -> Vec<String> {
+    let mut references = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (code, text) = send(sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
+        assert_eq!(code, 550, "{text}");
+        let reference = text.rsplit("Incident reference: ").next().unwrap();
+        assert!(reference.starts_with("INC-"), "{text}");
+        references.push(reference.to_owned());
+    }
+    references
+}
+
 fn config_for(store: &Path, dir: &Path) -> std::path::PathBuf {
     std::fs::create_dir_all(dir).unwrap();
     let path = dir.join("incidents.toml");
@@ -310,17 +323,7 @@ async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
         relay_config(sink.addr, "")
     );
     let sentinelle = Sentinelle::start(&toml).await;
-    let mut references = Vec::new();
-    for _ in 0..3 {
-        let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
-        assert_eq!(code, 550);
-        references.push(
-            text.rsplit("Incident reference: ")
-                .next()
-                .unwrap()
-                .to_owned(),
-        );
-    }
+    let references = refuse(&sentinelle, 3).await;
 
     // The service centre's emails go through the upstream, which is up.
     let emails = sink.wait_for(3).await;
@@ -446,17 +449,7 @@ async fn a_digest_gathers_the_incidents_of_its_window_in_one_email() {
         relay_config(sink.addr, "")
     );
     let sentinelle = Sentinelle::start(&toml).await;
-    let mut references = Vec::new();
-    for _ in 0..2 {
-        let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
-        assert_eq!(code, 550);
-        references.push(
-            text.rsplit("Incident reference: ")
-                .next()
-                .unwrap()
-                .to_owned(),
-        );
-    }
+    let references = refuse(&sentinelle, 2).await;
     // The window (one minute, on the clock) ends; one email carries both (the window may
     // have turned between the two messages: then two emails, one each).
     let window = std::time::Duration::from_secs(90);
