@@ -3,6 +3,7 @@
 
 mod support;
 
+mod bypass;
 mod cli;
 mod encryption;
 mod enforcement;

@@ -8,10 +8,13 @@
 
 use std::time::{Duration, Instant};
 
-use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::encryption::{self, Layer, Parsed, Scheme};
 use super::extract::{self, Budget, Piece};
+use super::{charset, visible};
+
+mod outside;
 
 /// Where something was found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -29,6 +32,29 @@ pub struct TextPart {
     pub location: Location,
     /// The decoded text.
     pub text: String,
+    /// What a reader sees around the body, scanned with it for context (header fields,
+    /// file names): the text's first bytes, as (end offset, location) in order. Text past
+    /// the last end is at `location`.
+    pub heads: Vec<(usize, Location)>,
+}
+
+impl TextPart {
+    fn new(location: Location, text: String) -> TextPart {
+        TextPart {
+            location,
+            text,
+            heads: Vec::new(),
+        }
+    }
+}
+
+/// What a reader sees of one message besides its body: header fields and file names, to be
+/// put in front of its first body text (or scanned alone when it has none).
+#[derive(Default)]
+struct Head {
+    segments: Vec<(Location, String)>,
+    /// The index of the message's first body text in `Extracted::texts`.
+    body: Option<usize>,
 }
 
 /// Something that could not be read, and why (the policy treats it as a risk).
@@ -98,6 +124,10 @@ struct Walk<'l, 'm> {
     stopped: bool,
     /// Attachments to extract once the walk is done (possibly in parallel), in order.
     binaries: Vec<(Location, &'m [u8])>,
+    /// One per message walked (the top one and each nested message/rfc822).
+    heads: Vec<Head>,
+    /// The message being walked (an index into `heads`).
+    current: Option<usize>,
 }
 
 /// Walks `raw` and returns its texts and unscannable parts.
@@ -113,6 +143,8 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
         budget: Budget::new(limits, deadline),
         stopped: false,
         binaries: Vec::new(),
+        heads: Vec::new(),
+        current: None,
     };
     match &parsed {
         Some(message) => walk.message(message, "", 0),
@@ -133,6 +165,7 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
     for pieces in extracted {
         walk.pieces(pieces);
     }
+    walk.join_heads();
     walk.out
 }
 
@@ -200,25 +233,108 @@ impl<'m> Walk<'_, 'm> {
         }
     }
 
+    /// A body text of the message being walked.
     fn text(&mut self, location: Location, text: String) {
         if !self.budget.reserve(text.len()) {
             self.skip(location, "decoded text over the size limit");
             self.stopped = true;
             return;
         }
-        self.out.texts.push(TextPart { location, text });
+        if let Some(head) = self.current.and_then(|h| self.heads.get_mut(h))
+            && head.body.is_none()
+        {
+            head.body = Some(self.out.texts.len());
+        }
+        self.out.texts.push(TextPart::new(location, text));
+    }
+
+    /// Something a reader sees of the message being walked besides its body.
+    fn head(&mut self, location: Location, text: String) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if let Some(head) = self.current.and_then(|h| self.heads.get_mut(h)) {
+            head.segments.push((location, text));
+        }
+    }
+
+    /// Puts each message's head in front of its first body text, so that a name in the
+    /// subject and clinical words in the body are read together; a message without body
+    /// text has its head scanned alone.
+    fn join_heads(&mut self) {
+        for head in std::mem::take(&mut self.heads) {
+            let Some((first, _)) = head.segments.first() else {
+                continue;
+            };
+            let first = first.clone();
+            let size: usize = head.segments.iter().map(|(_, t)| t.len() + 1).sum();
+            if !self.budget.reserve(size) {
+                self.skip(first, "decoded text over the size limit");
+                continue;
+            }
+            let mut text = String::with_capacity(size);
+            let mut heads = Vec::with_capacity(head.segments.len());
+            for (location, segment) in head.segments {
+                text.push_str(segment.trim_end());
+                text.push('\n');
+                heads.push((text.len(), location));
+            }
+            match head.body.and_then(|i| self.out.texts.get_mut(i)) {
+                Some(body) => {
+                    text.push_str(&body.text);
+                    body.text = text;
+                    body.heads = heads;
+                }
+                None => self.out.texts.push(TextPart {
+                    location: first,
+                    text,
+                    heads,
+                }),
+            }
+        }
     }
 
     fn message(&mut self, message: &'m Message<'m>, path: &str, depth: usize) {
-        if let Some(subject) = message.subject() {
-            let part = if path.is_empty() {
-                "subject".to_owned()
-            } else {
-                format!("{path}.subject")
-            };
-            self.text(location(&part, None), subject.to_owned());
-        }
+        let here = self.heads.len();
+        self.heads.push(Head {
+            segments: visible::fields(message.headers(), &message.raw_message, path),
+            body: None,
+        });
+        let outer = self.current.replace(here);
         self.part(message, 0, path, depth);
+        self.current = outer;
+    }
+
+    /// A text part as shown, and, when its declared charset cannot be what a reader sees,
+    /// every other plausible decoding of its bytes.
+    fn text_with_alternatives(
+        &mut self,
+        message: &'m Message<'m>,
+        part: &MessagePart<'m>,
+        location: Location,
+        shown: &str,
+        html: bool,
+    ) {
+        let label = part.content_type().and_then(|t| t.attribute("charset"));
+        let alternatives = if charset::suspect(shown, label) {
+            body_bytes(message, part)
+                .filter(|bytes| charset::implausible(shown, bytes, label))
+                .map(|bytes| charset::alternatives(&bytes, shown))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let as_text = |t: &str| {
+            if html {
+                super::text::html_to_text(t)
+            } else {
+                t.to_owned()
+            }
+        };
+        self.text_part(location.clone(), as_text(shown));
+        for alternative in alternatives {
+            self.text_part(location.clone(), as_text(&alternative));
+        }
     }
 
     fn part(&mut self, message: &'m Message<'m>, id: usize, path: &str, depth: usize) {
@@ -249,6 +365,7 @@ impl<'m> Walk<'_, 'm> {
             return;
         };
         let filename = part.attachment_name();
+        self.head(location(&here, filename), visible::part_names(part));
         if part.is_encoding_problem {
             self.note(
                 location(&here, filename),
@@ -257,6 +374,10 @@ impl<'m> Walk<'_, 'm> {
         }
         match &part.body {
             PartType::Multipart(children) => {
+                let (preamble, epilogue) = outside::texts(message, part);
+                if let Some(text) = preamble {
+                    self.text(location(&format!("{here}.preamble"), None), text);
+                }
                 for (index, child) in children.iter().enumerate() {
                     self.part(
                         message,
@@ -265,11 +386,15 @@ impl<'m> Walk<'_, 'm> {
                         depth + 1,
                     );
                 }
+                if let Some(text) = epilogue {
+                    self.text(location(&format!("{here}.epilogue"), None), text);
+                }
             }
-            PartType::Text(text) => self.text_part(location(&here, filename), text.to_string()),
+            PartType::Text(text) => {
+                self.text_with_alternatives(message, part, location(&here, filename), text, false)
+            }
             PartType::Html(html) => {
-                let text = super::text::html_to_text(html);
-                self.text(location(&here, filename), text);
+                self.text_with_alternatives(message, part, location(&here, filename), html, true)
             }
             PartType::Binary(bytes) | PartType::InlineBinary(bytes) => {
                 self.binary(location(&here, filename), bytes)
@@ -286,13 +411,29 @@ impl<'m> Walk<'_, 'm> {
         for piece in pieces {
             match piece {
                 // Every extracted text was counted against the budget when it was expanded.
-                Piece::Text(location, text) => self.out.texts.push(TextPart { location, text }),
+                Piece::Text(location, text) => self.out.texts.push(TextPart::new(location, text)),
                 Piece::Unscannable(location, reason) => self.skip(location, &reason),
                 Piece::Record(location, sample) => self.out.records.push((location, sample)),
                 Piece::Crypto(location, scheme, parsed) => self.crypto(location, scheme, parsed),
                 Piece::Skipped(location, reason) => self.note(location, &reason),
             }
         }
+    }
+}
+
+/// The bytes of a leaf part's body once its transfer encoding is undone (the charset not
+/// applied), or `None` when its offsets do not fall in the message.
+fn body_bytes(message: &Message<'_>, part: &MessagePart<'_>) -> Option<Vec<u8>> {
+    // Part offsets index the whole buffer (the field), not the message's own slice.
+    let raw = message
+        .raw_message
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    match part.encoding {
+        Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw),
+        Encoding::QuotedPrintable => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
+        }
+        Encoding::None => Some(raw.to_vec()),
     }
 }
 

@@ -5,6 +5,7 @@
 //! [`redact`] is the only code that turns an identifier into printable text.
 //! Nothing here returns or logs message content in clear.
 
+mod charset;
 pub mod detect;
 pub mod encryption;
 mod extract;
@@ -13,7 +14,9 @@ pub mod headers;
 pub mod mime;
 mod parallel;
 pub mod redact;
+mod rfc2047;
 pub mod text;
+mod visible;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -56,6 +59,27 @@ impl Analysis {
     }
 }
 
+/// The hits in one text, each with the index of the head segment it lies in (`None`: the
+/// text's own location).
+fn scan_part(
+    part: &mime::TextPart,
+    engine: &Engine,
+    year: i32,
+) -> Vec<(Option<usize>, detect::Hit)> {
+    let folded = text::fold(&part.text);
+    // Folding works character by character, so a prefix folds to a prefix.
+    let ends: Vec<usize> = part
+        .heads
+        .iter()
+        .map(|(end, _)| part.text.get(..*end).map_or(0, |t| text::fold(t).len()))
+        .collect();
+    engine
+        .scan(&folded, year)
+        .into_iter()
+        .map(|hit| (ends.iter().position(|&end| hit.at < end), hit))
+        .collect()
+}
+
 /// Analyses a raw message (as received, CRLF line endings). `year` is the current year
 /// (the NAM birth-century bound); `limits` bound the work.
 pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analysis {
@@ -67,17 +91,18 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
         &extracted.texts,
         limits.threads,
         |part| part.text.len(),
-        |part| engine.scan(&text::fold(&part.text), year),
+        |part| scan_part(part, engine, year),
     );
     for (part, hits) in extracted.texts.iter().zip(scanned) {
-        for hit in hits {
+        for (head, hit) in hits {
+            let location = head.map_or(&part.location, |h| &part.heads[h].1);
             let entry = grouped
-                .entry((hit.detector.clone(), part.location.part.clone()))
+                .entry((hit.detector.clone(), location.part.clone()))
                 .or_insert_with(|| {
                     (
                         hit.confidence,
                         hit.sample.clone(),
-                        part.location.filename.clone(),
+                        location.filename.clone(),
                         HashSet::new(),
                     )
                 });

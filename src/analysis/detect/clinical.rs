@@ -23,6 +23,9 @@ const MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre
 /// How far before an age a name must stand ("Mme Lalonde Therese, 79 ans").
 const AGE_NAME_REACH: usize = 60;
 
+/// How far into a FHIR Patient resource its person fields are looked for.
+const FHIR_REACH: usize = 4096;
+
 /// The compiled built-in patterns.
 #[derive(Debug, Clone)]
 pub struct Clinical {
@@ -33,7 +36,7 @@ pub struct Clinical {
     hl7_pid: Regex,
     fhir_json: Regex,
     fhir_reference: Regex,
-    fhir_example: Regex,
+    fhir_person: Regex,
     fhir_xml: Regex,
     cda: Regex,
 }
@@ -49,6 +52,8 @@ pub struct Evidence {
     pub sample: String,
     /// A key that tells distinct occurrences apart (a hash-free position key).
     pub key: String,
+    /// Where the evidence starts in the text (byte offset).
+    pub at: usize,
 }
 
 impl Clinical {
@@ -77,7 +82,9 @@ impl Clinical {
                 r#""resourceType"\s*:\s*"(Patient|Immunization|Observation|DiagnosticReport|Condition|MedicationRequest|MedicationStatement|Encounter|Procedure|AllergyIntolerance|CarePlan|DocumentReference)""#,
             )?,
             fhir_reference: Regex::new(r#"(?:"reference"\s*:\s*"|<reference value=")Patient/"#)?,
-            fhir_example: Regex::new(r#"^[\s,]*(?:"id"\s*:\s*"example"|<id value="example")"#)?,
+            fhir_person: Regex::new(
+                r#""(?:name|identifier|birthDate|telecom|address)"\s*:|<(?:name|identifier|birthDate|telecom|address)[\s>/]"#,
+            )?,
             fhir_xml: Regex::new(
                 r#"<(Patient|Immunization|Observation|DiagnosticReport|Condition|Encounter)\s+xmlns="http://hl7\.org/fhir""#,
             )?,
@@ -144,6 +151,7 @@ impl Clinical {
                     .chars()
                     .filter(char::is_ascii_digit)
                     .collect(),
+                at: start,
             });
         }
         if found.is_empty() {
@@ -164,6 +172,7 @@ impl Clinical {
                     confidence,
                     sample: "nom + age + contexte clinique".to_owned(),
                     key: format!("age@{start}"),
+                    at: start,
                 });
             }
         }
@@ -173,12 +182,13 @@ impl Clinical {
     /// Structured clinical records in `text`.
     pub fn structured(&self, text: &str) -> Vec<Evidence> {
         let mut found = Vec::new();
-        let mut push = |sample: &str, key: String| {
+        let mut push = |sample: &str, key: String, at: usize| {
             found.push(Evidence {
                 detector: STRUCTURED,
                 confidence: Confidence::High,
                 sample: sample.to_owned(),
                 key,
+                at,
             });
         };
         if text.contains("MSH|") {
@@ -197,10 +207,8 @@ impl Clinical {
                     })
                 };
                 if filled(2) || filled(4) {
-                    push(
-                        "HL7 v2 PID",
-                        format!("pid@{}", pid.get(0).map_or(0, |m| m.start())),
-                    );
+                    let at = pid.get(0).map_or(0, |m| m.start());
+                    push("HL7 v2 PID", format!("pid@{at}"), at);
                 }
             }
         }
@@ -208,19 +216,30 @@ impl Clinical {
         for (regex, format) in [(&self.fhir_json, "JSON"), (&self.fhir_xml, "XML")] {
             for resource in regex.captures_iter(text) {
                 let kind = resource.get(1).map_or("", |m| m.as_str());
-                // The FHIR specification's own examples have the id "example".
-                let example = text
-                    .get(resource.get(0).map_or(0, |m| m.end())..)
-                    .and_then(|rest| rest.get(..rest.len().min(200)))
-                    .is_some_and(|head| self.fhir_example.is_match(head));
-                if !example && (kind == "Patient" || self.fhir_reference.is_match(text)) {
-                    let at = resource.get(0).map_or(0, |m| m.start());
-                    push(&format!("FHIR {kind} ({format})"), format!("fhir@{at}"));
+                let at = resource.get(0).map_or(0, |m| m.start());
+                // Judged by content, whatever its id (a real record may well be "example"):
+                // a Patient that names, identifies or dates a person, or any resource that
+                // points at a patient.
+                let about = if kind == "Patient" {
+                    let body = text.get(at..).map_or("", |rest| {
+                        rest.get(..floor_boundary(rest, rest.len().min(FHIR_REACH)))
+                            .unwrap_or(rest)
+                    });
+                    self.fhir_person.is_match(body)
+                } else {
+                    self.fhir_reference.is_match(text)
+                };
+                if about {
+                    push(&format!("FHIR {kind} ({format})"), format!("fhir@{at}"), at);
                 }
             }
         }
         if text.contains("ClinicalDocument") && self.cda.is_match(text) {
-            push("CDA recordTarget", "cda".to_owned());
+            push(
+                "CDA recordTarget",
+                "cda".to_owned(),
+                text.find("ClinicalDocument").unwrap_or(0),
+            );
         }
         found
     }

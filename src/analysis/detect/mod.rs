@@ -59,6 +59,8 @@ pub struct Hit {
     pub sample: String,
     /// What tells distinct values apart (compact value or an evidence key). Never printed.
     key: String,
+    /// Where the occurrence starts in the scanned text (byte offset).
+    pub at: usize,
 }
 
 impl Hit {
@@ -391,6 +393,7 @@ impl Engine {
                 confidence: evidence.confidence,
                 sample: evidence.sample,
                 key: evidence.key,
+                at: evidence.at,
             });
         }
         found
@@ -451,6 +454,7 @@ impl Engine {
         Some(Hit {
             detector: detector.id.clone(),
             confidence,
+            at: range.start,
             sample: redact::sample(&text[range]),
             key: value,
         })

@@ -189,9 +189,24 @@ fn specification_templates_are_not_records() {
         detectors(&scan(filled)),
         vec![("structured_clinical_record", Confidence::High)]
     );
+    let empty = r#"{"resourceType": "Patient", "id": "p1", "active": true}"#;
+    assert!(scan(empty).is_empty());
+}
+
+#[test]
+fn fhir_patient_with_id_example_is_still_a_record() {
+    // Judged by content: a Patient that names a person is patient data whatever its id.
     let example =
-        r#"{"resourceType": "Patient", "id": "example", "name": [{"family": "Exemple"}]}"#;
-    assert!(scan(example).is_empty());
+        r#"{"resourceType": "Patient", "id": "example", "name": [{"family": "Tremblay"}]}"#;
+    assert_eq!(
+        detectors(&scan(example)),
+        vec![("structured_clinical_record", Confidence::High)]
+    );
+    let xml = r#"<Patient xmlns="http://hl7.org/fhir"><id value="example"/><birthDate value="1954-01-14"/></Patient>"#;
+    assert_eq!(
+        detectors(&scan(xml)),
+        vec![("structured_clinical_record", Confidence::High)]
+    );
 }
 
 #[test]

@@ -106,9 +106,13 @@ pub fn content(
         out.push(Piece::Crypto(location, scheme, parsed));
         return;
     }
-    match sniff(bytes) {
-        Kind::Text => {
-            let text = decode_text(bytes);
+    let kind = sniff(bytes);
+    match kind {
+        Kind::Text | Kind::Utf16 => {
+            let text = match kind {
+                Kind::Utf16 => super::charset::utf16_text(bytes).unwrap_or_default(),
+                _ => decode_text(bytes),
+            };
             if budget.reserve(text.len()) {
                 out.push(Piece::Text(location, text));
             } else {
@@ -149,6 +153,8 @@ pub fn decode_text(bytes: &[u8]) -> String {
 
 enum Kind {
     Text,
+    /// UTF-16 text (Excel's "Unicode text" export), with or without a byte-order mark.
+    Utf16,
     Zip,
     Pdf,
     Dicom,
@@ -184,6 +190,9 @@ fn sniff(bytes: &[u8]) -> Kind {
     }
     if starts(b"\x1F\x8B") || starts(b"7z\xBC\xAF") || starts(b"Rar!") {
         return Kind::Compressed;
+    }
+    if super::charset::looks_utf16(bytes) {
+        return Kind::Utf16;
     }
     let head = &bytes[..bytes.len().min(8192)];
     // HL7 over MLLP is framed by 0x0B ... 0x1C: still text.

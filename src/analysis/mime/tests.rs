@@ -24,24 +24,39 @@ fn every_part_gets_a_path_and_text_or_a_reason() {
     assert_eq!(
         paths(&extracted),
         vec![
-            ("subject".to_owned(), None),
             ("1.1".to_owned(), None),
             ("1.2".to_owned(), None),
-            ("3.subject".to_owned(), None),
             ("3".to_owned(), None),
             // Attachments are extracted after the walk (in parallel for large messages).
             ("2".to_owned(), Some("liste.csv".to_owned())),
         ]
     );
-    let texts: Vec<&str> = extracted.texts.iter().map(|t| t.text.as_str()).collect();
-    assert_eq!(texts[0], "Résultats");
-    assert!(texts[1].starts_with("Numéro de dossier"), "{:?}", texts[1]);
-    assert!(texts[2].contains("Numéro de dossier"), "{:?}", texts[2]);
+    // What a reader sees in the header section stands in front of the first body text:
+    // the From field, then the subject, then the body.
+    let first = &extracted.texts[0];
+    let heads: Vec<&str> = first.heads.iter().map(|(_, l)| l.part.as_str()).collect();
+    assert_eq!(heads, ["headers", "subject", "2", "4", "5"]);
+    assert_eq!(
+        &first.text[..first.heads[1].0],
+        "a@ssss.gouv.qc.ca\nRésultats\n"
+    );
+    let texts: Vec<&str> = extracted
+        .texts
+        .iter()
+        .map(|t| &t.text[t.heads.last().map_or(0, |h| h.0)..])
+        .collect();
+    assert!(texts[0].starts_with("Numéro de dossier"), "{:?}", texts[0]);
+    assert!(texts[1].contains("Numéro de dossier"), "{:?}", texts[1]);
     assert!(
-        texts[5].contains("TREG54010114"),
+        texts[3].contains("TREG54010114"),
         "the CSV is recognised by its content"
     );
-    assert_eq!(texts[4].trim(), "texte transfere");
+    assert_eq!(texts[2].trim(), "texte transfere");
+    assert_eq!(
+        extracted.texts[2].heads.len(),
+        1,
+        "the forwarded message's own subject"
+    );
     let reasons: Vec<(&str, &str)> = extracted
         .unscannable
         .iter()

@@ -1,0 +1,250 @@
+//! Ways around the guard (issue 10): patient data that a reader of the message sees must be
+//! read by Sentinelle too. Each test is one class of input, judged by `sentinelle check`
+//! (the SMTP path's decision) for a gmail.com recipient: refused as confidential; each has
+//! a harmless twin in the same form, relayed, so that reading more does not cry wolf.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
+const SENDER: &str = "dre.gagnon@ssss.gouv.qc.ca";
+
+/// The decision for `message` sent to gmail.com.
+fn check(message: &[u8]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.eml");
+    std::fs::write(&file, message).unwrap();
+    let output = Command::new(BIN)
+        .args([
+            "check",
+            "--from",
+            SENDER,
+            "--to",
+            "patient.proche@gmail.com",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// Asserts that `message` is refused to gmail.com as confidential, with a finding in `part`.
+#[track_caller]
+fn refused_with_finding_in(message: &str, part: &str) {
+    let report = check(message.as_bytes());
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    assert_eq!(report["confidential"], true, "{report:#}");
+    let parts: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["location"]["part"].as_str())
+        .collect();
+    assert!(
+        parts.contains(&part),
+        "finding in {part} expected: {report:#}"
+    );
+}
+
+#[track_caller]
+fn relayed(message: &str) {
+    let report = check(message.as_bytes());
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+}
+
+/// A message whose second part is a harmless text attachment with these header fields.
+fn attachment(fields: &str) -> String {
+    format!(
+        "From: {SENDER}\r\nTo: patient.proche@gmail.com\r\nSubject: document\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n\
+         --sep\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVoici le document.\r\n\
+         --sep\r\n{fields}\r\n\r\nBonjour\r\n--sep--\r\n"
+    )
+}
+
+#[test]
+fn phi_in_attachment_filename_plain_and_quoted() {
+    refused_with_finding_in(
+        &attachment(
+            "Content-Type: text/plain\r\nContent-Disposition: attachment; filename=Tremblay_Gaston_NAM_TREG54010114.txt",
+        ),
+        "2",
+    );
+    refused_with_finding_in(
+        &attachment(
+            "Content-Type: text/plain\r\nContent-Disposition: attachment; filename=\"Tremblay Gaston NAM TREG 5401 0114.txt\"",
+        ),
+        "2",
+    );
+    relayed(&attachment(
+        "Content-Type: text/plain\r\nContent-Disposition: attachment; filename=\"Horaire_garde_decembre.txt\"",
+    ));
+}
+
+#[test]
+fn phi_in_attachment_filename_rfc2231() {
+    refused_with_finding_in(
+        &attachment(
+            "Content-Type: text/plain\r\nContent-Disposition: attachment; filename*=utf-8''Tremblay%20Gaston%20NAM%20TREG54010114.txt",
+        ),
+        "2",
+    );
+    refused_with_finding_in(
+        &attachment(
+            "Content-Type: text/plain\r\nContent-Disposition: attachment;\r\n filename*0*=utf-8''Tremblay%20Gaston%20NAM%20TR;\r\n filename*1*=EG5401;\r\n filename*2=0114.txt",
+        ),
+        "2",
+    );
+}
+
+#[test]
+fn phi_in_attachment_filename_rfc2047_in_parameter() {
+    // What Outlook writes: an encoded word inside the quoted parameter.
+    refused_with_finding_in(
+        &attachment(
+            "Content-Type: text/plain; name=\"=?utf-8?B?VHJlbWJsYXlfR2FzdG9uX05BTV9UUkVHNTQwMTAxMTQudHh0?=\"\r\nContent-Disposition: attachment; filename=\"=?utf-8?B?VHJlbWJsYXlfR2FzdG9uX05BTV9UUkVHNTQwMTAxMTQudHh0?=\"",
+        ),
+        "2",
+    );
+    // Only the Content-Type name, the disposition naming something else.
+    refused_with_finding_in(
+        &attachment(
+            "Content-Type: text/plain; name=\"=?iso-8859-1?Q?Gaston_Tremblay_n=E9_le_1954-01-01_diab=E8te.txt?=\"\r\nContent-Disposition: attachment; filename=\"note.txt\"",
+        ),
+        "2",
+    );
+}
+
+#[test]
+fn phi_in_filename_with_clinical_words_in_the_body() {
+    let message = format!(
+        "From: {SENDER}\r\nSubject: suivi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n\
+         --sep\r\nContent-Type: text/plain\r\n\r\nCi-joint le resume de consultation et le diagnostic.\r\n\
+         --sep\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"Gagnon_Marie_DDN_1961-03-02.txt\"\r\n\r\nx\r\n--sep--\r\n"
+    );
+    refused_with_finding_in(&message, "2");
+}
+
+fn with_header(field: &str, body: &str) -> String {
+    format!(
+        "From: {SENDER}\r\nTo: patient.proche@gmail.com\r\nSubject: suivi\r\n{field}\r\n\r\n{body}\r\n"
+    )
+}
+
+#[test]
+fn phi_in_header_fields_a_mail_program_shows() {
+    for field in [
+        "Comments: NAM TREG 5401 0114",
+        "Keywords: dossier, NAM TREG 5401 0114",
+        "Thread-Topic: NAM TREG 5401 0114",
+        "X-Patient: =?utf-8?q?NAM_TREG_5401_0114?=",
+        "Reply-To: \"NAM TREG 5401 0114\" <secretariat@ssss.gouv.qc.ca>",
+    ] {
+        refused_with_finding_in(&with_header(field, "Bonjour, voir ci-dessous."), "headers");
+    }
+    // A display name in To, encoded.
+    let message = format!(
+        "From: {SENDER}\r\nTo: =?utf-8?b?TkFNIFRSRUcgNTQwMSAwMTE0?= <patient.proche@gmail.com>\r\nSubject: suivi\r\n\r\nBonjour\r\n"
+    );
+    refused_with_finding_in(&message, "headers");
+    relayed(&with_header("Comments: rencontre du comite", "Bonjour"));
+}
+
+#[test]
+fn phi_split_between_subject_and_body() {
+    // A name and a birth date in the subject, the clinical words in the body: one person in
+    // a clinical context.
+    let message = format!(
+        "From: {SENDER}\r\nSubject: Gaston Tremblay, ne le 1954-01-01\r\n\r\nSuivi du diabete: hemoglobine glyquee a 8 %, ajuster l'insuline.\r\n"
+    );
+    refused_with_finding_in(&message, "subject");
+    relayed(&format!(
+        "From: {SENDER}\r\nSubject: Souper du 1954-01-01\r\n\r\nOn se voit au restaurant.\r\n"
+    ));
+}
+
+#[test]
+fn malformed_encoded_words_are_read_leniently() {
+    for subject in [
+        // An invalid escape in the middle of a word.
+        "=?utf-8?q?NAM_TREG_5401_0114_=ZZ_suivi?=",
+        // No closing ?=.
+        "=?utf-8?q?NAM_TREG_5401_0114",
+        // An unknown charset.
+        "=?x-inconnu?q?NAM_TREG_5401_0114_diab=E8te?=",
+        // A word split across folded lines.
+        "=?utf-8?q?NAM_TREG_54?=\r\n =?utf-8?q?01_0114?=",
+        "=?utf-8?q?NAM_TREG_5401\r\n _0114?=",
+        // Bad base64 padding.
+        "=?utf-8?b?TkFNIFRSRUcgNTQwMSAwMTE0?=",
+    ] {
+        let message = format!("From: {SENDER}\r\nSubject: {subject}\r\n\r\nBonjour\r\n");
+        refused_with_finding_in(&message, "subject");
+    }
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+#[test]
+fn mislabelled_charset_utf8_body_labelled_utf16() {
+    for label in ["utf-16", "utf-16le", "utf-16be", "ucs-2", "utf-32"] {
+        let message = format!(
+            "From: {SENDER}\r\nSubject: suivi\r\nContent-Type: text/plain; charset={label}\r\n\r\nPatient Gaston Tremblay, NAM TREG 5401 0114, diabete.\r\n"
+        );
+        refused_with_finding_in(&message, "1");
+    }
+}
+
+#[test]
+fn genuine_utf16_text_labelled_ascii_or_unlabelled() {
+    use base64::Engine as _;
+    let text = "Nom\tNAM\tDiagnostic\r\nTremblay Gaston\tTREG 5401 0114\tdiabete\r\n";
+    let mut with_bom = b"\xFF\xFE".to_vec();
+    with_bom.extend(utf16le(text));
+    for (fields, bytes) in [
+        ("Content-Type: text/plain; charset=us-ascii", utf16le(text)),
+        ("Content-Type: text/plain", with_bom.clone()),
+        // Excel's "Unicode text" export as an attachment.
+        (
+            "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"export.txt\"",
+            utf16le(text),
+        ),
+        (
+            "Content-Type: application/vnd.ms-excel\r\nContent-Disposition: attachment; filename=\"export.txt\"",
+            with_bom.clone(),
+        ),
+    ] {
+        let body = base64::engine::general_purpose::STANDARD.encode(&bytes);
+        let message = attachment(&format!("{fields}\r\nContent-Transfer-Encoding: base64"))
+            .replace("\r\n\r\nBonjour\r\n", &format!("\r\n\r\n{body}\r\n"));
+        refused_with_finding_in(&message, "2");
+    }
+}
+
+#[test]
+fn phi_in_multipart_preamble_and_epilogue() {
+    let multipart = |preamble: &str, epilogue: &str| {
+        format!(
+            "From: {SENDER}\r\nSubject: suivi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n\
+             {preamble}\r\n--sep\r\nContent-Type: text/plain\r\n\r\nBonjour\r\n--sep--\r\n{epilogue}\r\n"
+        )
+    };
+    refused_with_finding_in(&multipart("Patient NAM TREG 5401 0114", ""), "1.preamble");
+    refused_with_finding_in(
+        &multipart(
+            "This is a multi-part message in MIME format.",
+            "NAM TREG 5401 0114",
+        ),
+        "1.epilogue",
+    );
+    relayed(&multipart(
+        "This is a multi-part message in MIME format.",
+        "",
+    ));
+}
