@@ -248,3 +248,62 @@ fn phi_in_multipart_preamble_and_epilogue() {
         "",
     ));
 }
+
+/// The decision for `message` sent to an outside clinic (external class).
+fn check_external(message: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.eml");
+    std::fs::write(&file, message).unwrap();
+    let output = Command::new(BIN)
+        .args(["check", "--from", SENDER, "--to", "dr.roy@clinique.example"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn encryption_wrapper_without_encryption_is_invalid() {
+    use base64::Engine as _;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    // multipart/encrypted around a harmless text: it claims a layer it does not have.
+    let wrapper = format!(
+        "From: {SENDER}\r\nSubject: rendez-vous\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=\"b1\"\r\n\r\n\
+         --b1\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n\r\n\
+         --b1\r\nContent-Type: application/octet-stream\r\n\r\nRendez-vous jeudi.\r\n--b1--\r\n"
+    );
+    // An S/MIME enveloped-data part that is not CMS at all.
+    let pkcs7 = format!(
+        "From: {SENDER}\r\nSubject: rendez-vous\r\nMIME-Version: 1.0\r\n\
+         Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+        b64(b"Rendez-vous jeudi, rien de chiffre ici.")
+    );
+    // An armored "PGP MESSAGE" holding a literal data packet: armor, no encryption.
+    let mut literal = vec![0xCB, 6 + 18, b'b', 0, 0, 0, 0, 0];
+    literal.extend_from_slice(b"Rendez-vous jeudi.");
+    let armored = format!(
+        "From: {SENDER}\r\nSubject: rendez-vous\r\n\r\nBonjour,\r\n\r\n-----BEGIN PGP MESSAGE-----\r\n\r\n{}\r\n-----END PGP MESSAGE-----\r\n",
+        b64(&literal)
+    );
+    for message in [wrapper, pkcs7, armored] {
+        let report = check_external(&message);
+        assert_eq!(report["encryption"], "invalid", "{report:#}");
+        assert_eq!(report["verdict"], "refuse", "{report:#}");
+        assert_eq!(report["recipients"][0]["reason"], "weak_encryption");
+    }
+}
+
+#[test]
+fn forward_after_local_delivery_is_an_auto_forward() {
+    // Delivered to a mailbox of the establishment, then re-sent outside by a .forward or a
+    // Sieve redirect: refused to outside recipients, relayed inside.
+    let message = format!(
+        "Delivered-To: dre.gagnon@ssss.gouv.qc.ca\r\nFrom: labo@ssss.gouv.qc.ca\r\nSubject: rendez-vous\r\n\r\nRendez-vous jeudi.\r\n"
+    );
+    let report = check_external(&message);
+    assert_eq!(report["auto_forwarded"], true, "{report:#}");
+    assert_eq!(report["verdict"], "refuse");
+    assert_eq!(report["recipients"][0]["reason"], "auto_forward");
+}

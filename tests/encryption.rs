@@ -316,7 +316,8 @@ fn gnupg_and_openssl_encryption_is_recognised_and_judged() {
     assert_eq!(report["confidential"], true);
     assert_eq!(report["verdict"], "refuse");
 
-    // A multipart/encrypted wrapper around plain text is no encryption.
+    // A multipart/encrypted wrapper around plain text claims a layer it does not have:
+    // invalid encryption, refused outside the platform.
     let fake = format!(
         "From: {SENDER}\r\nSubject: Suivi\r\nMIME-Version: 1.0\r\n\
 Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=\"b1\"\r\n\r\n\
@@ -324,8 +325,8 @@ Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; bound
 --b1\r\nContent-Type: application/octet-stream\r\n\r\n{CONFIDENTIAL}\r\n--b1--\r\n"
     );
     let report = check(&config, fake.as_bytes(), &["ext@clinique.example"]);
-    assert_eq!(report["encryption"], "none", "{report}");
-    assert_eq!(report["confidential"], true);
+    assert_eq!(report["encryption"], "invalid", "{report}");
+    assert_eq!(report["recipients"][0]["reason"], "weak_encryption");
     assert_eq!(report["verdict"], "refuse");
 
     // Armor that does not parse is invalid encryption: refused outside the platform.

@@ -151,8 +151,9 @@ impl Signals {
         })
     }
 
-    /// The auto-forwarding signals of a message: its raw bytes and its envelope sender.
-    pub fn read(&self, raw: &[u8], mail_from: &str) -> Forwarding {
+    /// The auto-forwarding signals of a message: its raw bytes, its envelope sender, and
+    /// which addresses are mailboxes of the establishment (`internal`).
+    pub fn read(&self, raw: &[u8], mail_from: &str, internal: &dyn Fn(&str) -> bool) -> Forwarding {
         let headers: Vec<(String, String)> = MessageParser::new()
             .parse_headers(raw)
             .map(|m| {
@@ -182,6 +183,16 @@ impl Signals {
         if srs && local.len() > 5 {
             signals.push("srs_envelope_sender".to_owned());
         }
+        // Evidence of local delivery: a message already delivered to one of the
+        // establishment's mailboxes and now sent on was re-sent by a .forward, a Sieve or
+        // procmail rule or a mail program's "redirect" (DIR04 art. 6 (5)).
+        let delivered = headers.iter().any(|(name, value)| {
+            (name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To"))
+                && internal(value.trim().trim_start_matches('<').trim_end_matches('>'))
+        });
+        if delivered && !list_copy {
+            signals.push("delivered_to_internal_mailbox".to_owned());
+        }
         Forwarding { signals }
     }
 }
@@ -196,7 +207,9 @@ mod tests {
 
     fn read(headers: &str, mail_from: &str) -> Vec<String> {
         let raw = format!("{headers}From: a@ssss.gouv.qc.ca\r\nSubject: x\r\n\r\nbody\r\n");
-        signals().read(raw.as_bytes(), mail_from).signals
+        signals()
+            .read(raw.as_bytes(), mail_from, &|a| a.ends_with("@ssss.gouv.qc.ca"))
+            .signals
     }
 
     #[test]
@@ -238,7 +251,7 @@ mod tests {
     fn a_person_forwarding_or_an_out_of_office_is_not_an_auto_forward() {
         assert!(read("", "a@ssss.gouv.qc.ca").is_empty());
         let raw = b"From: a@x\r\nSubject: TR: resultats\r\n\r\n---------- Message transfere ----------\r\n";
-        assert!(!signals().read(raw, "a@x").auto_forwarded());
+        assert!(!signals().read(raw, "a@x", &|_| true).auto_forwarded());
         // Exchange keeps its loop counter on automatic replies too.
         assert!(
             read(
@@ -263,6 +276,22 @@ mod tests {
         // A list message that an inbox rule sent on is still an auto-forward.
         let forwarded = format!("{sympa}X-MS-Exchange-Organization-AutoForwarded: true\r\n");
         assert_eq!(read(&forwarded, "a@x"), vec!["exchange_autoforwarded"]);
+    }
+
+    #[test]
+    fn delivered_to_an_internal_mailbox_then_sent_on_is_an_auto_forward() {
+        // A .forward, a Sieve redirect or a mail program's "redirect" keeps the trace of
+        // the local delivery.
+        for trace in [
+            "Delivered-To: dre.gagnon@ssss.gouv.qc.ca\r\n",
+            "X-Original-To: <dre.gagnon@ssss.gouv.qc.ca>\r\n",
+        ] {
+            assert_eq!(read(trace, "a@x"), vec!["delivered_to_internal_mailbox"]);
+        }
+        // Delivered elsewhere, or a list's copy: no.
+        assert!(read("Delivered-To: someone@gmail.com\r\n", "a@x").is_empty());
+        let list = "List-Id: <cmdh.listes.ssss.gouv.qc.ca>\r\nPrecedence: list\r\nDelivered-To: dre.gagnon@ssss.gouv.qc.ca\r\n";
+        assert!(read(list, "a@x").is_empty());
     }
 
     #[test]

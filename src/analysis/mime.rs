@@ -128,6 +128,10 @@ struct Walk<'l, 'm> {
     heads: Vec<Head>,
     /// The message being walked (an index into `heads`).
     current: Option<usize>,
+    /// Parts that declare an encryption layer (multipart/encrypted, application/pkcs7-mime).
+    claims: Vec<(String, Location, Scheme)>,
+    /// Where OpenPGP or CMS structures were found, whatever they held.
+    crypto_found: Vec<String>,
 }
 
 /// Walks `raw` and returns its texts and unscannable parts.
@@ -145,6 +149,8 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
         binaries: Vec::new(),
         heads: Vec::new(),
         current: None,
+        claims: Vec::new(),
+        crypto_found: Vec::new(),
     };
     match &parsed {
         Some(message) => walk.message(message, "", 0),
@@ -166,6 +172,7 @@ pub fn extract(raw: &[u8], limits: &Limits) -> Extracted {
         walk.pieces(pieces);
     }
     walk.join_heads();
+    walk.unfulfilled_claims();
     walk.out
 }
 
@@ -204,6 +211,7 @@ impl<'m> Walk<'_, 'm> {
     }
 
     fn crypto(&mut self, location: Location, scheme: Scheme, parsed: Parsed) {
+        self.crypto_found.push(location.part.clone());
         let (algorithm, invalid) = match parsed {
             Parsed::Encrypted(algorithm) => (Some(algorithm), None),
             Parsed::Invalid(reason) => (None, Some(reason)),
@@ -220,12 +228,36 @@ impl<'m> Walk<'_, 'm> {
         });
     }
 
+    /// A part that declares an encryption layer but holds none claims a protection it does
+    /// not have: that is invalid encryption, not "none" (issue 10).
+    fn unfulfilled_claims(&mut self) {
+        for (path, claim, scheme) in std::mem::take(&mut self.claims) {
+            // The top part's children are "1", "2"...: every part is inside it.
+            let prefix = format!("{path}.");
+            let fulfilled = self.crypto_found.iter().any(|part| {
+                path.is_empty() || *part == path || part.starts_with(&prefix)
+            });
+            if !fulfilled {
+                self.out.layers.push(Layer {
+                    location: claim,
+                    scheme,
+                    algorithm: None,
+                    invalid: Some("a part declared encrypted that holds no encryption"),
+                });
+            }
+        }
+    }
+
     /// A text part; an armored OpenPGP message in it is a layer, the rest is scanned.
     fn text_part(&mut self, location: Location, text: String) {
         let Some((before, block, after)) = encryption::armored_block(&text) else {
             return self.text(location, text);
         };
-        let parsed = encryption::openpgp_message(block.as_bytes());
+        // An armored "PGP MESSAGE" that is not encrypted claims a layer it does not have.
+        let parsed = match encryption::openpgp_message(block.as_bytes()) {
+            Parsed::Opaque => Parsed::Invalid("armored OpenPGP message that holds no encryption"),
+            parsed => parsed,
+        };
         self.crypto(location.clone(), Scheme::OpenPgp, parsed);
         let rest = format!("{before}\n{after}");
         if !rest.trim().is_empty() {
@@ -366,6 +398,10 @@ impl<'m> Walk<'_, 'm> {
         };
         let filename = part.attachment_name();
         self.head(location(&here, filename), visible::part_names(part));
+        if let Some(scheme) = declared_encryption(part) {
+            self.claims
+                .push((path.to_owned(), location(&here, filename), scheme));
+        }
         if part.is_encoding_problem {
             self.note(
                 location(&here, filename),
@@ -419,6 +455,26 @@ impl<'m> Walk<'_, 'm> {
             }
         }
     }
+}
+
+/// True when the part's Content-Type says it is encrypted: multipart/encrypted (RFC 1847),
+/// or S/MIME enveloped data (RFC 8551: application/pkcs7-mime without smime-type, or with
+/// an enveloped type).
+fn declared_encryption(part: &MessagePart<'_>) -> Option<Scheme> {
+    let content_type = part.content_type()?;
+    let subtype = content_type.subtype().unwrap_or_default();
+    let c_type = content_type.ctype();
+    if c_type.eq_ignore_ascii_case("multipart") {
+        return subtype
+            .eq_ignore_ascii_case("encrypted")
+            .then_some(Scheme::OpenPgp);
+    }
+    let pkcs7 = c_type.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("pkcs7-mime") || subtype.eq_ignore_ascii_case("x-pkcs7-mime"));
+    let enveloped = content_type
+        .attribute("smime-type")
+        .is_none_or(|t| t.to_ascii_lowercase().contains("enveloped"));
+    (pkcs7 && enveloped).then_some(Scheme::Smime)
 }
 
 /// The bytes of a leaf part's body once its transfer encoding is undone (the charset not

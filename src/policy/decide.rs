@@ -244,7 +244,8 @@ impl Rules {
             .iter()
             .map(|r| self.domains.classify(r))
             .collect();
-        let forwarding = self.forwarding.read(raw, mail_from);
+        let internal = |address: &str| self.domains.classify(address) == Class::Internal;
+        let forwarding = self.forwarding.read(raw, mail_from, &internal);
         let outside = classes.iter().any(|&c| c != Class::Internal);
         // Mail that stays on the platform is not read: nothing in DIR04 limits it.
         let analysis =

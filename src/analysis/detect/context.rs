@@ -9,6 +9,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 pub enum Kind {
     /// A context word of detector `n`.
     Detector(usize),
+    /// A word that says a match of detector `n` is something else (a business number).
+    Not(usize),
     /// A strong clinical word.
     Strong,
     /// A weak clinical word.

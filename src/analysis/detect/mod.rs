@@ -77,6 +77,8 @@ struct Detector {
     confidence: Confidence,
     confidence_with_context: Confidence,
     ignore: Vec<String>,
+    /// Anchored at the end of a match (`not_followed_by`).
+    not_followed_by: Option<Regex>,
 }
 
 /// When a message is confidential (from `[decision]`).
@@ -265,6 +267,20 @@ impl Engine {
                 owners.push((index, p));
             }
             entries.extend(d.context.iter().map(|w| (fold(w), Kind::Detector(index))));
+            entries.extend(d.not_context.iter().map(|w| (fold(w), Kind::Not(index))));
+            let not_followed_by = match &d.not_followed_by {
+                Some(pattern) => Some(
+                    Regex::new(&format!("^(?i:{})", pattern.get_ref())).map_err(|e| {
+                        rules::invalid(
+                            text,
+                            origin,
+                            pattern.span(),
+                            format!("invalid pattern: {e}"),
+                        )
+                    })?,
+                ),
+                None => None,
+            };
             detectors.push(Detector {
                 id,
                 validator: d.validator,
@@ -272,6 +288,7 @@ impl Engine {
                 confidence: d.confidence,
                 confidence_with_context: d.confidence_with_context,
                 ignore: d.ignore.iter().map(|v| compact(v)).collect(),
+                not_followed_by,
             });
         }
         let words = Words::new(&entries).map_err(|e| RulesError::Syntax {
@@ -427,6 +444,14 @@ impl Engine {
     ) -> Option<Hit> {
         let detector = &self.detectors[index];
         if part_of_longer_number(text, &range) {
+            return None;
+        }
+        // Another kind of number that shares the shape (a business number is 9 digits with
+        // a valid check digit, like a SIN, and "no SIN is required" may stand next to it).
+        let followed = text
+            .get(range.end..)
+            .is_some_and(|rest| detector.not_followed_by.as_ref().is_some_and(|r| r.is_match(rest)));
+        if followed || near.any(Kind::Not(index)) {
             return None;
         }
         let own = near.own(index);

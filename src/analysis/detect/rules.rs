@@ -111,6 +111,14 @@ pub struct RawDetector {
     /// Values to ignore (published samples), compared on letters and digits.
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Words that, near a match, say it is another kind of number (a business number near
+    /// a SIN pattern): the match is dropped, even with the detector's own words near it.
+    #[serde(default)]
+    pub not_context: Vec<String>,
+    /// A pattern that, right after a match, says it is another kind of number (a business
+    /// number's program account, "RT0001"): the match is dropped.
+    #[serde(default)]
+    pub not_followed_by: Option<Spanned<String>>,
 }
 
 fn no_validator() -> Validator {

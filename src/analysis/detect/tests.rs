@@ -70,6 +70,22 @@ fn sin_needs_its_context_word_and_not_a_business_number() {
 }
 
 #[test]
+fn business_number_is_not_a_sin_even_beside_the_word() {
+    for text in [
+        "Numero d'entreprise (NE) : 130692544 RT0001. Aucun NAS requis.",
+        "NAS du fournisseur non requis; TPS : 130 692 544 RT 0001",
+        "Business number 130692544 - no SIN is required.",
+        "Our BN is 130-692-544 (SIN not needed)",
+        "Inscription TVQ 130692544TQ0001, sans NAS",
+        "SIN: not required. Payroll account 130692544 RP0001.",
+    ] {
+        assert!(scan(text).is_empty(), "{text}: {:?}", scan(text));
+    }
+    let hits = scan("NAS du patient : 130 692 544, suivi en diabete");
+    assert_eq!(detectors(&hits), vec![("canadian_sin", Confidence::High)]);
+}
+
+#[test]
 fn other_provinces_need_their_context() {
     assert!(scan("Commande 1234567897 expediee").is_empty());
     let hits = scan("OHIP number 1234-567-897-AB");
