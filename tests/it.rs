@@ -13,6 +13,7 @@ mod logs;
 mod quality;
 mod relay;
 mod robustness;
+mod routing;
 mod scan;
 mod security;
 mod store;

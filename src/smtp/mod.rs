@@ -10,6 +10,7 @@ mod data;
 mod ehlo;
 mod mail;
 pub mod message;
+pub mod path;
 mod record;
 pub mod reply;
 mod session;

@@ -282,6 +282,11 @@ pub const BAD_RECIPIENT_ADDRESS: Reply = Reply::new(
     [5, 1, 3],
     "Adresse de destinataire invalide / Invalid recipient address",
 );
+pub const ROUTED_RECIPIENT: Reply = Reply::new(
+    553,
+    [5, 1, 3],
+    "Adresse refusee: routage explicite interdit (%, !, @ entre guillemets, route source) / Recipient address refused: explicit routing is not allowed (%, !, quoted @, source route)",
+);
 pub const UNSUPPORTED_PARAMETER: Reply = Reply::new(
     555,
     [5, 5, 4],
@@ -591,6 +596,7 @@ mod tests {
             BARE_NEWLINE,
             SENDER_NOT_ACCOUNT,
             HEADER_FROM_NOT_ACCOUNT,
+            ROUTED_RECIPIENT,
             UPSTREAM_UNAVAILABLE,
         ] {
             assert!(wire(&reply).is_ascii(), "{reply:?}");
