@@ -399,7 +399,12 @@ pub const SENDER_NOT_ACCOUNT: Reply = Reply::new(
 pub const HEADER_FROM_NOT_ACCOUNT: Reply = Reply::new(
     550,
     [5, 7, 1],
-    "Message refuse: l'en-tete From doit etre l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: the From header must be your authenticated corporate account's address",
+    "Message refuse: les en-tetes From et Sender doivent etre l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: the From and Sender headers must be your authenticated corporate account's address",
+);
+pub const SEVERAL_FROM_FIELDS: Reply = Reply::new(
+    550,
+    [5, 7, 1],
+    "Message refuse: un seul en-tete From et au plus un Sender, a l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: more than one From or Sender header field (DIR04 art. 6 (2)); send one From, your authenticated corporate account's address",
 );
 
 /// The words of one kind of DIR04 refusal: the rule, what it forbids, what to do instead.
@@ -596,6 +601,7 @@ mod tests {
             BARE_NEWLINE,
             SENDER_NOT_ACCOUNT,
             HEADER_FROM_NOT_ACCOUNT,
+            SEVERAL_FROM_FIELDS,
             ROUTED_RECIPIENT,
             UPSTREAM_UNAVAILABLE,
         ] {
