@@ -16,5 +16,6 @@ mod robustness;
 mod routing;
 mod scan;
 mod security;
+mod slowloris;
 mod store;
 mod submission;

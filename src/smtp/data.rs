@@ -40,6 +40,7 @@ impl Session {
         self.message.reserve(reserve);
         self.oversize = false;
         self.state = State::Data(receiver);
+        self.start_transfer();
         self.reply(&reply::start_data());
         Flow::Continue
     }
@@ -47,6 +48,7 @@ impl Session {
     pub(super) fn bdat(&mut self, chunk_size: usize, is_last: bool) -> Flow {
         // The chunk is read whatever happens (RFC 3030 §2: the octets follow the command).
         self.state = State::Bdat(BdatReceiver::new(chunk_size, is_last));
+        self.start_transfer();
         let no_recipients = self
             .envelope
             .as_ref()
@@ -78,6 +80,7 @@ impl Session {
         {
             self.message.clear();
             self.oversize = false;
+            self.transfer = None;
             return self.error(&reply::NEED_RCPT);
         }
         if !is_last {
@@ -105,6 +108,7 @@ impl Session {
         let raw = std::mem::take(&mut self.message);
         let oversize = std::mem::replace(&mut self.oversize, false);
         self.bdat_used = false;
+        self.transfer = None;
         if oversize {
             tracing::info!("message over the size limit refused");
             self.reply(&reply::TOO_BIG);

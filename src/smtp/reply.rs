@@ -249,6 +249,11 @@ pub const TIMEOUT: Reply = Reply::new(
     [4, 4, 2],
     "Delai d'attente depasse, connexion fermee / Timeout exceeded, closing connection",
 );
+pub const TRANSFER_TOO_SLOW: Reply = Reply::new(
+    421,
+    [4, 4, 2],
+    "Transfert du message trop lent ou trop long, connexion fermee / Message transfer too slow or too long, closing connection",
+);
 pub const TOO_MANY_AUTH_FAILURES: Reply = Reply::new(
     421,
     [4, 7, 0],
@@ -603,6 +608,7 @@ mod tests {
             HEADER_FROM_NOT_ACCOUNT,
             SEVERAL_FROM_FIELDS,
             ROUTED_RECIPIENT,
+            TRANSFER_TOO_SLOW,
             UPSTREAM_UNAVAILABLE,
         ] {
             assert!(wire(&reply).is_ascii(), "{reply:?}");

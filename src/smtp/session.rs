@@ -1,15 +1,21 @@
 //! One SMTP session: reading and framing, the state machine, replies, timeouts, STARTTLS and
 //! shutdown. Per-verb handling lives in the sibling files.
+//!
+//! Timeouts are deadlines, not per-read waits, so a client trickling a byte at a time cannot
+//! hold a session: a command line must be complete within `[timeouts] command` of the wait
+//! for it; a message transfer (DATA, or every BDAT chunk of a transaction) within
+//! `data_total`, at `min_data_rate` on average once past `data_rate_grace`, with at most
+//! `data` between two reads.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use smtp_proto::request::receiver::{BdatReceiver, DataReceiver};
 use smtp_proto::{Error as ProtoError, Request};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::time::timeout;
+use tokio::time::{Instant, timeout, timeout_at};
 
 use super::Context;
 use super::auth::Sasl;
@@ -34,6 +40,44 @@ pub(super) enum State {
     Sasl(Sasl),
 }
 
+/// A message transfer in progress: since when, and how many octets came.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Transfer {
+    started: Instant,
+    octets: u64,
+}
+
+/// The limit a read is bounded by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Limit {
+    /// The whole command line (`[timeouts] command`).
+    Command,
+    /// The wait for the next block of message data (`data`).
+    Data,
+    /// The whole message transfer (`data_total`).
+    DataTotal,
+    /// The transfer's average rate past the grace period (`min_data_rate`).
+    MinDataRate,
+}
+
+impl Limit {
+    fn as_str(self) -> &'static str {
+        match self {
+            Limit::Command => "command",
+            Limit::Data => "data",
+            Limit::DataTotal => "data_total",
+            Limit::MinDataRate => "min_data_rate",
+        }
+    }
+
+    fn reply(self) -> Reply {
+        match self {
+            Limit::Command | Limit::Data => reply::TIMEOUT,
+            Limit::DataTotal | Limit::MinDataRate => reply::TRANSFER_TOO_SLOW,
+        }
+    }
+}
+
 /// Whether the session goes on after a step.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Flow {
@@ -51,6 +95,10 @@ pub struct Session {
     pub(super) out: Vec<u8>,
     line: Vec<u8>,
     discarding_line: bool,
+    /// When the command line being read must be complete (set when the wait for it begins).
+    line_deadline: Option<Instant>,
+    /// The message transfer of this transaction, from DATA or the first BDAT to its end.
+    pub(super) transfer: Option<Transfer>,
     pub(super) state: State,
     pub(super) facts: SessionFacts,
     pub(super) esmtp: bool,
@@ -101,6 +149,8 @@ impl Session {
             out: Vec::with_capacity(1024),
             line: Vec::new(),
             discarding_line: false,
+            line_deadline: None,
+            transfer: None,
             state: State::Command,
             facts,
             esmtp: false,
@@ -199,11 +249,7 @@ impl Session {
 
     /// Reads more input. `Err(Some(reply))`: close after sending it; `Err(None)`: close now.
     async fn read_more(&mut self) -> Result<(), Option<Reply>> {
-        let timeouts = &self.ctx.config.timeouts;
-        let wait = match self.state {
-            State::Data(_) | State::Bdat(_) => timeouts.data,
-            _ => timeouts.command,
-        };
+        let (deadline, expired) = self.read_deadline();
         // Idle sessions leave as soon as draining starts; a transaction may finish until the deadline.
         let leave_at = if self.in_transaction() {
             Phase::Closing
@@ -212,7 +258,7 @@ impl Session {
         };
         let mut shutdown = self.shutdown.clone();
         tokio::select! {
-            read = timeout(wait, self.stream.read(&mut self.rbuf)) => match read {
+            read = timeout_at(deadline, self.stream.read(&mut self.rbuf)) => match read {
                 Ok(Ok(0)) => {
                     if self.in_transaction() {
                         tracing::info!("client disconnected during a transaction: nothing relayed");
@@ -226,12 +272,53 @@ impl Session {
                 }
                 Ok(Err(_)) => Err(None),
                 Err(_) => {
-                    tracing::info!("client timeout");
-                    Err(Some(reply::TIMEOUT))
+                    let transfer = self.transfer.map_or(0, |t| t.octets);
+                    tracing::info!(
+                        limit = expired.as_str(),
+                        transfer_octets = transfer,
+                        "client timeout: closing"
+                    );
+                    Err(Some(expired.reply()))
                 }
             },
             () = shutdown.reached(leave_at) => Err(Some(reply::SHUTTING_DOWN)),
         }
+    }
+
+    /// The instant the next read must complete by, and which limit that is: the command
+    /// line's deadline or, in DATA/BDAT, the wait for the next block; during a transfer also
+    /// its total deadline and the time by which its octets would fall under the minimum rate.
+    fn read_deadline(&mut self) -> (Instant, Limit) {
+        let now = Instant::now();
+        let timeouts = &self.ctx.config.timeouts;
+        let mut limit = match self.state {
+            State::Data(_) | State::Bdat(_) => (now + timeouts.data, Limit::Data),
+            State::Command | State::Sasl(_) => (
+                *self.line_deadline.get_or_insert(now + timeouts.command),
+                Limit::Command,
+            ),
+        };
+        let Some(transfer) = self.transfer else {
+            return limit;
+        };
+        let total = transfer.started + timeouts.data_total;
+        if total < limit.0 {
+            limit = (total, Limit::DataTotal);
+        }
+        let rate = self.ctx.config.limits.min_data_rate;
+        // At `rate` octets a second past the grace period, the octets received so far last
+        // until this instant (none when it is too far away to matter).
+        let by = Duration::try_from_secs_f64(transfer.octets as f64 / rate.max(1) as f64)
+            .ok()
+            .and_then(|earned| {
+                transfer
+                    .started
+                    .checked_add(timeouts.data_rate_grace + earned)
+            });
+        if let Some(by) = by.filter(|by| rate > 0 && *by < limit.0) {
+            limit = (by, Limit::MinDataRate);
+        }
+        limit
     }
 
     /// Processes buffered input in the current state.
@@ -245,7 +332,11 @@ impl Session {
                     State::Bdat(receiver) => (receiver.ingest(&mut iter, &mut self.message), true),
                     _ => (false, false),
                 };
-                self.rstart += before - iter.len();
+                let consumed = before - iter.len();
+                self.rstart += consumed;
+                if let Some(transfer) = &mut self.transfer {
+                    transfer.octets += consumed as u64;
+                }
                 self.check_size();
                 match (done, bdat) {
                     (false, _) => Flow::Continue,
@@ -293,6 +384,8 @@ impl Session {
             Some(pos) => {
                 let (head, _) = available.split_at(pos + 1);
                 self.rstart += pos + 1;
+                // The next line gets its own deadline, from when the wait for it begins.
+                self.line_deadline = None;
                 if self.discarding_line {
                     self.discarding_line = false;
                     return Some(Err(()));
@@ -395,7 +488,18 @@ impl Session {
         self.message = Vec::new();
         self.oversize = false;
         self.bdat_used = false;
+        self.transfer = None;
         self.state = State::Command;
+    }
+
+    /// Starts timing a message transfer (DATA, or the first BDAT of a transaction).
+    pub(super) fn start_transfer(&mut self) {
+        if self.transfer.is_none() {
+            self.transfer = Some(Transfer {
+                started: Instant::now(),
+                octets: 0,
+            });
+        }
     }
 
     /// STARTTLS (RFC 3207): reply, drop anything pipelined behind the command (the
