@@ -3,6 +3,7 @@
 
 mod support;
 
+mod bdat;
 mod cli;
 mod encryption;
 mod enforcement;

@@ -45,7 +45,7 @@ impl Session {
         Flow::Continue
     }
 
-    pub(super) fn bdat(&mut self, chunk_size: usize, is_last: bool) -> Flow {
+    pub(super) async fn bdat(&mut self, chunk_size: usize, is_last: bool) -> Flow {
         // The chunk is read whatever happens (RFC 3030 §2: the octets follow the command).
         self.state = State::Bdat(BdatReceiver::new(chunk_size, is_last));
         self.start_transfer();
@@ -62,6 +62,11 @@ impl Session {
         if self.message.len().saturating_add(chunk_size) > self.ctx.config.limits.max_message_size {
             self.oversize = true;
             self.message.clear();
+        }
+        if chunk_size == 0 {
+            // No octets follow (RFC 3030 §2: `BDAT 0 LAST` ends the message): answer now
+            // rather than wait for input that will not come.
+            return self.end_of_chunk().await;
         }
         Flow::Continue
     }

@@ -438,7 +438,7 @@ impl Session {
             Request::Bdat {
                 chunk_size,
                 is_last,
-            } => self.bdat(chunk_size, is_last),
+            } => self.bdat(chunk_size, is_last).await,
             Request::Auth {
                 mechanism,
                 initial_response,
