@@ -7,6 +7,7 @@
 
 mod auth;
 mod data;
+mod deadline;
 mod ehlo;
 mod mail;
 pub mod message;

@@ -1,16 +1,11 @@
 //! One SMTP session: reading and framing, the state machine, replies, timeouts, STARTTLS and
 //! shutdown. Per-verb handling lives in the sibling files.
-//!
-//! Timeouts are deadlines, not per-read waits, so a client trickling a byte at a time cannot
-//! hold a session: a command line must be complete within `[timeouts] command` of the wait
-//! for it; a message transfer (DATA, or every BDAT chunk of a transaction) within
-//! `data_total`, at `min_data_rate` on average once past `data_rate_grace`, with at most
-//! `data` between two reads.
+//! Reads are bounded by deadlines (whole command line, message transfer): see `deadline`.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use smtp_proto::request::receiver::{BdatReceiver, DataReceiver};
 use smtp_proto::{Error as ProtoError, Request};
@@ -19,6 +14,7 @@ use tokio::time::{Instant, timeout, timeout_at};
 
 use super::Context;
 use super::auth::Sasl;
+use super::deadline::Transfer;
 use super::reply::{self, Reply};
 use crate::action::UpstreamSession;
 use crate::config::ListenerTls;
@@ -40,44 +36,6 @@ pub(super) enum State {
     Sasl(Sasl),
 }
 
-/// A message transfer in progress: since when, and how many octets came.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Transfer {
-    started: Instant,
-    octets: u64,
-}
-
-/// The limit a read is bounded by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Limit {
-    /// The whole command line (`[timeouts] command`).
-    Command,
-    /// The wait for the next block of message data (`data`).
-    Data,
-    /// The whole message transfer (`data_total`).
-    DataTotal,
-    /// The transfer's average rate past the grace period (`min_data_rate`).
-    MinDataRate,
-}
-
-impl Limit {
-    fn as_str(self) -> &'static str {
-        match self {
-            Limit::Command => "command",
-            Limit::Data => "data",
-            Limit::DataTotal => "data_total",
-            Limit::MinDataRate => "min_data_rate",
-        }
-    }
-
-    fn reply(self) -> Reply {
-        match self {
-            Limit::Command | Limit::Data => reply::TIMEOUT,
-            Limit::DataTotal | Limit::MinDataRate => reply::TRANSFER_TOO_SLOW,
-        }
-    }
-}
-
 /// Whether the session goes on after a step.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Flow {
@@ -96,7 +54,7 @@ pub struct Session {
     line: Vec<u8>,
     discarding_line: bool,
     /// When the command line being read must be complete (set when the wait for it begins).
-    line_deadline: Option<Instant>,
+    pub(super) line_deadline: Option<Instant>,
     /// The message transfer of this transaction, from DATA or the first BDAT to its end.
     pub(super) transfer: Option<Transfer>,
     pub(super) state: State,
@@ -285,42 +243,6 @@ impl Session {
         }
     }
 
-    /// The instant the next read must complete by, and which limit that is: the command
-    /// line's deadline or, in DATA/BDAT, the wait for the next block; during a transfer also
-    /// its total deadline and the time by which its octets would fall under the minimum rate.
-    fn read_deadline(&mut self) -> (Instant, Limit) {
-        let now = Instant::now();
-        let timeouts = &self.ctx.config.timeouts;
-        let mut limit = match self.state {
-            State::Data(_) | State::Bdat(_) => (now + timeouts.data, Limit::Data),
-            State::Command | State::Sasl(_) => (
-                *self.line_deadline.get_or_insert(now + timeouts.command),
-                Limit::Command,
-            ),
-        };
-        let Some(transfer) = self.transfer else {
-            return limit;
-        };
-        let total = transfer.started + timeouts.data_total;
-        if total < limit.0 {
-            limit = (total, Limit::DataTotal);
-        }
-        let rate = self.ctx.config.limits.min_data_rate;
-        // At `rate` octets a second past the grace period, the octets received so far last
-        // until this instant (none when it is too far away to matter).
-        let by = Duration::try_from_secs_f64(transfer.octets as f64 / rate.max(1) as f64)
-            .ok()
-            .and_then(|earned| {
-                transfer
-                    .started
-                    .checked_add(timeouts.data_rate_grace + earned)
-            });
-        if let Some(by) = by.filter(|by| rate > 0 && *by < limit.0) {
-            limit = (by, Limit::MinDataRate);
-        }
-        limit
-    }
-
     /// Processes buffered input in the current state.
     async fn step(&mut self) -> Flow {
         match &mut self.state {
@@ -490,16 +412,6 @@ impl Session {
         self.bdat_used = false;
         self.transfer = None;
         self.state = State::Command;
-    }
-
-    /// Starts timing a message transfer (DATA, or the first BDAT of a transaction).
-    pub(super) fn start_transfer(&mut self) {
-        if self.transfer.is_none() {
-            self.transfer = Some(Transfer {
-                started: Instant::now(),
-                octets: 0,
-            });
-        }
     }
 
     /// STARTTLS (RFC 3207): reply, drop anything pipelined behind the command (the
