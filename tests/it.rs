@@ -3,6 +3,7 @@
 
 mod support;
 
+mod bdat;
 mod bypass;
 mod cli;
 mod encryption;
@@ -14,7 +15,9 @@ mod logs;
 mod quality;
 mod relay;
 mod robustness;
+mod routing;
 mod scan;
 mod security;
+mod slowloris;
 mod store;
 mod submission;

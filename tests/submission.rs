@@ -262,3 +262,98 @@ async fn header_from_other_than_the_account_is_refused() {
     setup.sentinelle.stop().await;
     assert_eq!(setup.sink.count(), 0);
 }
+
+/// Submits `raw` as the account (AUTH, MAIL FROM the account, one internal recipient):
+/// the final reply, the incident store path and the sink.
+async fn submit(raw: &[u8]) -> (smtp_proto::Response<String>, Setup) {
+    let setup = Setup::new().await;
+    let mut client = setup.tls_client().await;
+    let auth = client
+        .cmd(&format!("AUTH PLAIN {}", plain(ACCOUNT, PASSWORD)))
+        .await;
+    assert_eq!(auth.code, 235, "{auth:?}");
+    client
+        .start_data(ACCOUNT, &["collegue@ssss.gouv.qc.ca"])
+        .await;
+    let reply = client.finish_data(raw).await;
+    client.cmd("QUIT").await;
+    (reply, setup)
+}
+
+/// The refusal is DIR04 art. 6 (2), French first, on record with every header From
+/// address, and nothing reached the upstream.
+async fn assert_sender_rule_refusal(reply: &smtp_proto::Response<String>, setup: Setup) {
+    assert_eq!((reply.code, reply.esc), (550, [5, 7, 1]), "{reply:?}");
+    assert!(reply.message.contains("DIR04 art. 6 (2)"), "{reply:?}");
+    assert!(
+        reply.message.find("Message refuse:").unwrap()
+            < reply.message.find("Message refused:").unwrap()
+    );
+    assert!(
+        reply.message.contains("Incident reference: INC-"),
+        "{reply:?}"
+    );
+    let db = rusqlite::Connection::open(&setup.sentinelle.incidents).unwrap();
+    let record: String = db
+        .query_row("SELECT record FROM incidents", [], |row| row.get(0))
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(record["category"], "sender_not_corporate");
+    assert_eq!(record["who"]["account"], ACCOUNT);
+    drop(db);
+    setup.sentinelle.stop().await;
+    assert_eq!(setup.sink.count(), 0);
+}
+
+#[tokio::test]
+async fn second_from_field_cannot_hide_a_webmail_sender() {
+    let raw = format!(
+        "From: <julie.gagnon@gmail.com>\r\nFrom: Julie <{ACCOUNT}>\r\nSubject: x\r\n\r\ncorps\r\n"
+    );
+    let (reply, setup) = submit(raw.as_bytes()).await;
+    assert!(reply.message.contains("un seul en-tete From"), "{reply:?}");
+    let db = rusqlite::Connection::open(&setup.sentinelle.incidents).unwrap();
+    let from: String = db
+        .query_row("SELECT record FROM incidents", [], |row| row.get(0))
+        .unwrap();
+    assert!(from.contains("julie.gagnon@gmail.com"), "{from}");
+    drop(db);
+    assert_sender_rule_refusal(&reply, setup).await;
+}
+
+#[tokio::test]
+async fn two_from_fields_of_the_account_itself_are_refused() {
+    let raw = format!("From: <{ACCOUNT}>\r\nFrom: <{ACCOUNT}>\r\nSubject: x\r\n\r\ncorps\r\n");
+    let (reply, setup) = submit(raw.as_bytes()).await;
+    assert_sender_rule_refusal(&reply, setup).await;
+}
+
+#[tokio::test]
+async fn two_sender_fields_are_refused() {
+    let raw = format!(
+        "From: <{ACCOUNT}>\r\nSender: <{ACCOUNT}>\r\nSender: <dre.gagnon@ssss.gouv.qc.ca>\r\n\r\ncorps\r\n"
+    );
+    let (reply, setup) = submit(raw.as_bytes()).await;
+    assert_sender_rule_refusal(&reply, setup).await;
+}
+
+#[tokio::test]
+async fn sender_field_other_than_the_account_is_refused() {
+    let raw = format!("From: <{ACCOUNT}>\r\nSender: <julie.gagnon@gmail.com>\r\n\r\ncorps\r\n");
+    let (reply, setup) = submit(raw.as_bytes()).await;
+    assert_sender_rule_refusal(&reply, setup).await;
+}
+
+#[tokio::test]
+async fn one_from_and_one_sender_of_the_account_are_relayed() {
+    let raw = format!(
+        "From: <{ACCOUNT}>\r\nSender: <dre.gagnon@ssss.gouv.qc.ca>\r\nSubject: x\r\n\r\ncorps\r\n"
+    );
+    let (reply, setup) = submit(raw.as_bytes()).await;
+    assert_eq!(reply.code, 250, "{reply:?}");
+    assert_eq!(
+        strip_received(&setup.sink.wait_for(1).await[0].data),
+        raw.as_bytes()
+    );
+    setup.sentinelle.stop().await;
+}

@@ -279,16 +279,40 @@ async fn begin(
     session: &mut UpstreamSession,
 ) -> Result<Connection, Reply> {
     // A kept connection may have been closed by the upstream while idle: try it once, and
-    // open a fresh one if it fails before anything was sent.
+    // open a fresh one if it was found dead. One that timed out is not retried (the upstream
+    // is hung, not gone: a fresh connection would wait as long again), and the retry only
+    // gets what is left of one attempt's time, so the client never waits twice the timeouts.
     let kept = match session.credentials {
         Some(_) => session.connection.take(),
         None => target.pool.take(),
     };
-    if let Some(mut conn) = kept
-        && let Ok(opening) = conn.begin(envelope, recipients, size, with_data).await
-    {
-        return check_begin(conn, opening, target, session).await;
+    let Some(mut conn) = kept else {
+        return fresh(target, envelope, recipients, size, with_data, session).await;
+    };
+    let deadline = tokio::time::Instant::now()
+        + target.timeouts.upstream_connect
+        + target.timeouts.upstream_command;
+    match conn.begin(envelope, recipients, size, with_data).await {
+        Ok(opening) => check_begin(conn, opening, target, session).await,
+        Err(err @ UpstreamError::Timeout(_)) => Err(from_error(&err)),
+        Err(_) => {
+            let retry = fresh(target, envelope, recipients, size, with_data, session);
+            tokio::time::timeout_at(deadline, retry)
+                .await
+                .unwrap_or_else(|_| Err(from_error(&UpstreamError::Timeout("retry"))))
+        }
     }
+}
+
+/// Opens a fresh connection (AUTH with the session's credentials) and begins a transaction.
+async fn fresh(
+    target: &Target,
+    envelope: &Envelope,
+    recipients: &[usize],
+    size: usize,
+    with_data: bool,
+    session: &mut UpstreamSession,
+) -> Result<Connection, Reply> {
     let mut conn = Connection::open(target).await.map_err(|e| from_error(&e))?;
     if let Some(credentials) = &session.credentials {
         let answer = conn

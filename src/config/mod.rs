@@ -188,6 +188,9 @@ pub struct Limits {
     pub auth_failure_delay: Duration,
     /// Protocol errors before the session is closed.
     pub max_errors: u32,
+    /// Slowest DATA/BDAT transfer accepted past `data_rate_grace`, in bytes per second
+    /// (0: no minimum). Postfix's `smtpd_min_data_rate` is 500.
+    pub min_data_rate: u64,
 }
 
 impl Default for Limits {
@@ -202,6 +205,7 @@ impl Default for Limits {
             max_auth_failures: 3,
             auth_failure_delay: Duration::from_secs(1),
             max_errors: 20,
+            min_data_rate: 500,
         }
     }
 }
@@ -213,6 +217,10 @@ pub struct Timeouts {
     pub command: Duration,
     /// Waiting for the next block of message data.
     pub data: Duration,
+    /// The whole message transfer, from DATA (or the first BDAT) to its end.
+    pub data_total: Duration,
+    /// How long a transfer may run before `min_data_rate` applies.
+    pub data_rate_grace: Duration,
     /// TLS handshake.
     pub tls_handshake: Duration,
     /// How long sessions in flight may finish after a shutdown signal.
@@ -230,6 +238,8 @@ impl Default for Timeouts {
         Timeouts {
             command: Duration::from_secs(300),
             data: Duration::from_secs(180),
+            data_total: Duration::from_secs(600),
+            data_rate_grace: Duration::from_secs(30),
             tls_handshake: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(30),
             upstream_connect: Duration::from_secs(30),
@@ -652,6 +662,13 @@ impl Validator<'_> {
             max_auth_failures: pick(raw.max_auth_failures, 3, 1, 100, "max_auth_failures")? as u32,
             auth_failure_delay: Duration::from_millis(auth_delay_ms as u64),
             max_errors: pick(raw.max_errors, 20, 1, 1000, "max_errors")? as u32,
+            min_data_rate: pick(
+                raw.min_data_rate,
+                d.min_data_rate as usize,
+                0,
+                1 << 30,
+                "min_data_rate",
+            )? as u64,
         })
     }
 
@@ -742,6 +759,8 @@ impl Validator<'_> {
         Ok(Timeouts {
             command: pick(raw.command, d.command)?,
             data: pick(raw.data, d.data)?,
+            data_total: pick(raw.data_total, d.data_total)?,
+            data_rate_grace: pick(raw.data_rate_grace, d.data_rate_grace)?,
             tls_handshake: pick(raw.tls_handshake, d.tls_handshake)?,
             shutdown_grace: pick(raw.shutdown_grace, d.shutdown_grace)?,
             upstream_connect: pick(raw.upstream_connect, d.upstream_connect)?,

@@ -119,6 +119,7 @@ pub struct RawLimits {
     pub max_auth_failures: Option<Spanned<u64>>,
     pub auth_failure_delay_ms: Option<Spanned<u64>>,
     pub max_errors: Option<Spanned<u64>>,
+    pub min_data_rate: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -126,6 +127,8 @@ pub struct RawLimits {
 pub struct RawTimeouts {
     pub command: Option<Spanned<f64>>,
     pub data: Option<Spanned<f64>>,
+    pub data_total: Option<Spanned<f64>>,
+    pub data_rate_grace: Option<Spanned<f64>>,
     pub tls_handshake: Option<Spanned<f64>>,
     pub shutdown_grace: Option<Spanned<f64>>,
     pub upstream_connect: Option<Spanned<f64>>,

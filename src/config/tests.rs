@@ -97,3 +97,27 @@ fn analysis_limits_default_and_override() {
     let err = with("[analysis]\ntime_limit = -1\n").unwrap_err();
     assert!(err.to_string().contains("time_limit"), "{err}");
 }
+
+#[test]
+fn slow_sender_limits_default_override_and_range() {
+    let config = Config::embedded_default().unwrap();
+    assert_eq!(config.timeouts.data_total, Duration::from_secs(600));
+    assert_eq!(config.timeouts.data_rate_grace, Duration::from_secs(30));
+    assert_eq!(config.limits.min_data_rate, 500);
+    let text = format!(
+        "{EMBEDDED_DEFAULT}\n[timeouts]\ndata_total = 120\ndata_rate_grace = 5\n[limits]\nmin_data_rate = 0\n"
+    );
+    let config = Config::parse(&text, "t.toml").unwrap();
+    assert_eq!(config.timeouts.data_total, Duration::from_secs(120));
+    assert_eq!(config.timeouts.data_rate_grace, Duration::from_secs(5));
+    assert_eq!(config.limits.min_data_rate, 0);
+    let text = format!("{EMBEDDED_DEFAULT}\n[timeouts]\ndata_total = -1\n");
+    let message = Config::parse(&text, "t.toml").unwrap_err().to_string();
+    assert!(message.contains("between 0 and 86400"), "{message}");
+    let text = format!("{EMBEDDED_DEFAULT}\n[limits]\nmin_data_rate = 9999999999\n");
+    let message = Config::parse(&text, "t.toml").unwrap_err().to_string();
+    assert!(
+        message.contains("min_data_rate must be between"),
+        "{message}"
+    );
+}

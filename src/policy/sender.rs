@@ -1,6 +1,7 @@
 //! DIR04 art. 6 (2): confidential exchanges use the corporate account only. In submission
-//! mode the envelope sender and every header From address must be the authenticated
-//! account's own address or one of its configured aliases.
+//! mode the envelope sender and every header From and Sender address must be the
+//! authenticated account's own address or one of its configured aliases, and the message
+//! may have only one From field and at most one Sender field.
 //!
 //! Pure: the SMTP core calls [`SenderRule::allows`] at MAIL FROM, the checkpoint calls
 //! [`SenderRule::check_header_from`] on the received message.
@@ -66,14 +67,25 @@ impl SenderRule {
             .is_some_and(|list| list.contains(&address))
     }
 
-    /// In submission mode, refuses a message whose header From is missing or not the account's.
+    /// In submission mode, refuses a message with more than one From or Sender field
+    /// (RFC 5322 §3.6: readers show one of them, not necessarily the one checked), and one
+    /// whose From is missing or any From or Sender mailbox is not the account's.
     pub fn check_header_from(&self, message: &Message<'_>) -> Option<Reply> {
         if message.facts.mode != Mode::Submission {
             return None;
         }
         let account = message.facts.authenticated_as.as_deref()?;
-        let from = &message.headers.from;
-        if from.is_empty() || !from.iter().all(|addr| self.allows(account, addr)) {
+        let headers = message.headers;
+        if headers.from_fields > 1 || headers.sender_fields > 1 {
+            return Some(reply::SEVERAL_FROM_FIELDS);
+        }
+        let unreadable_sender = headers.sender_fields == 1 && headers.sender.is_empty();
+        let all_own = headers
+            .from
+            .iter()
+            .chain(&headers.sender)
+            .all(|addr| self.allows(account, addr));
+        if headers.from.is_empty() || unreadable_sender || !all_own {
             return Some(reply::HEADER_FROM_NOT_ACCOUNT);
         }
         None
@@ -114,5 +126,57 @@ mod tests {
         assert!(!rule.allows("marc.tremblay", "marc.tremblay@gmail.com"));
         assert!(!rule.allows("marc.tremblay", ""));
         assert!(!SenderRule::default().allows("marc.tremblay", "marc.tremblay@x"));
+    }
+
+    fn judged(rule: &SenderRule, raw: &[u8]) -> Option<Reply> {
+        let envelope = crate::envelope::Envelope::default();
+        let headers = crate::analysis::read_headers(raw);
+        let facts = crate::envelope::SessionFacts {
+            session_id: "t".into(),
+            mode: Mode::Submission,
+            client_ip: std::net::Ipv4Addr::LOCALHOST.into(),
+            helo: String::new(),
+            tls_version: None,
+            client_cert_subject: None,
+            authenticated_as: Some("marc.tremblay".into()),
+        };
+        rule.check_header_from(&Message {
+            envelope: &envelope,
+            raw,
+            headers: &headers,
+            facts: &facts,
+            now: std::time::SystemTime::UNIX_EPOCH,
+        })
+    }
+
+    #[test]
+    fn every_from_and_sender_field_is_checked() {
+        let rule = rule();
+        let own = "From: <marc.tremblay@ssss.gouv.qc.ca>\r\n";
+        assert_eq!(judged(&rule, format!("{own}\r\nx\r\n").as_bytes()), None);
+        let two_from = format!("From: <evil@gmail.com>\r\n{own}\r\nx\r\n");
+        assert_eq!(
+            judged(&rule, two_from.as_bytes()),
+            Some(reply::SEVERAL_FROM_FIELDS)
+        );
+        let two_sender = format!(
+            "{own}Sender: <marc.tremblay@ssss.gouv.qc.ca>\r\nSender: <dr.tremblay@ssss.gouv.qc.ca>\r\n\r\nx\r\n"
+        );
+        assert_eq!(
+            judged(&rule, two_sender.as_bytes()),
+            Some(reply::SEVERAL_FROM_FIELDS)
+        );
+        let foreign_sender = format!("{own}Sender: <evil@gmail.com>\r\n\r\nx\r\n");
+        assert_eq!(
+            judged(&rule, foreign_sender.as_bytes()),
+            Some(reply::HEADER_FROM_NOT_ACCOUNT)
+        );
+        let second_mailbox = "From: <marc.tremblay@ssss.gouv.qc.ca>, <evil@gmail.com>\r\n\r\nx\r\n";
+        assert_eq!(
+            judged(&rule, second_mailbox.as_bytes()),
+            Some(reply::HEADER_FROM_NOT_ACCOUNT)
+        );
+        let alias_sender = format!("{own}Sender: <Dr.Tremblay@ssss.gouv.qc.ca>\r\n\r\nx\r\n");
+        assert_eq!(judged(&rule, alias_sender.as_bytes()), None);
     }
 }

@@ -40,13 +40,15 @@ impl Session {
         self.message.reserve(reserve);
         self.oversize = false;
         self.state = State::Data(receiver);
+        self.start_transfer();
         self.reply(&reply::start_data());
         Flow::Continue
     }
 
-    pub(super) fn bdat(&mut self, chunk_size: usize, is_last: bool) -> Flow {
+    pub(super) async fn bdat(&mut self, chunk_size: usize, is_last: bool) -> Flow {
         // The chunk is read whatever happens (RFC 3030 §2: the octets follow the command).
         self.state = State::Bdat(BdatReceiver::new(chunk_size, is_last));
+        self.start_transfer();
         let no_recipients = self
             .envelope
             .as_ref()
@@ -60,6 +62,11 @@ impl Session {
         if self.message.len().saturating_add(chunk_size) > self.ctx.config.limits.max_message_size {
             self.oversize = true;
             self.message.clear();
+        }
+        if chunk_size == 0 {
+            // No octets follow (RFC 3030 §2: `BDAT 0 LAST` ends the message): answer now
+            // rather than wait for input that will not come.
+            return self.end_of_chunk().await;
         }
         Flow::Continue
     }
@@ -78,6 +85,7 @@ impl Session {
         {
             self.message.clear();
             self.oversize = false;
+            self.transfer = None;
             return self.error(&reply::NEED_RCPT);
         }
         if !is_last {
@@ -105,6 +113,7 @@ impl Session {
         let raw = std::mem::take(&mut self.message);
         let oversize = std::mem::replace(&mut self.oversize, false);
         self.bdat_used = false;
+        self.transfer = None;
         if oversize {
             tracing::info!("message over the size limit refused");
             self.reply(&reply::TOO_BIG);

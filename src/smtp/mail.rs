@@ -1,8 +1,9 @@
 //! MAIL FROM and RCPT TO: who may start a transaction (never an open relay), the submission
-//! sender rule (DIR04 art. 6 (2)), SIZE and the recipient limit.
+//! sender rule (DIR04 art. 6 (2)), SIZE, the recipient limit and routing forms in recipients.
 
 use smtp_proto::{MAIL_BODY_BINARYMIME, MailFrom, RcptTo};
 
+use super::path;
 use super::reply;
 use super::session::{Flow, Session};
 use crate::envelope::{Envelope, Mode};
@@ -59,8 +60,25 @@ impl Session {
         Flow::Continue
     }
 
-    pub(super) fn rcpt(&mut self, to: RcptTo<String>) -> Flow {
+    /// RCPT TO. `line` is the command as received: the path is taken from it, not from
+    /// smtp-proto's unquoted form, and routing forms are refused ([`path`]).
+    pub(super) fn rcpt(&mut self, mut to: RcptTo<String>, line: &[u8]) -> Flow {
         let max = self.ctx.config.limits.max_recipients;
+        if self.envelope.is_none() {
+            return self.error(&reply::NEED_MAIL);
+        }
+        let Some(raw_path) = path::forward_path(line).filter(|p| !p.is_empty()) else {
+            return self.error(&reply::BAD_RECIPIENT_ADDRESS);
+        };
+        if let Some(form) = path::routing(raw_path) {
+            tracing::info!(
+                form = form.as_str(),
+                "recipient with explicit routing refused"
+            );
+            return self.error(&reply::ROUTED_RECIPIENT);
+        }
+        // Relayed and judged exactly as the client wrote it (a quoted local part keeps its quotes).
+        to.address = raw_path.to_owned();
         let Some(envelope) = self.envelope.as_mut() else {
             return self.error(&reply::NEED_MAIL);
         };

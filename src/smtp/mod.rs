@@ -7,9 +7,11 @@
 
 mod auth;
 mod data;
+mod deadline;
 mod ehlo;
 mod mail;
 pub mod message;
+pub mod path;
 mod record;
 pub mod reply;
 mod session;

@@ -249,6 +249,11 @@ pub const TIMEOUT: Reply = Reply::new(
     [4, 4, 2],
     "Delai d'attente depasse, connexion fermee / Timeout exceeded, closing connection",
 );
+pub const TRANSFER_TOO_SLOW: Reply = Reply::new(
+    421,
+    [4, 4, 2],
+    "Transfert du message trop lent ou trop long, connexion fermee / Message transfer too slow or too long, closing connection",
+);
 pub const TOO_MANY_AUTH_FAILURES: Reply = Reply::new(
     421,
     [4, 7, 0],
@@ -281,6 +286,11 @@ pub const BAD_RECIPIENT_ADDRESS: Reply = Reply::new(
     501,
     [5, 1, 3],
     "Adresse de destinataire invalide / Invalid recipient address",
+);
+pub const ROUTED_RECIPIENT: Reply = Reply::new(
+    553,
+    [5, 1, 3],
+    "Adresse refusee: routage explicite interdit (%, !, @ entre guillemets, route source) / Recipient address refused: explicit routing is not allowed (%, !, quoted @, source route)",
 );
 pub const UNSUPPORTED_PARAMETER: Reply = Reply::new(
     555,
@@ -394,7 +404,12 @@ pub const SENDER_NOT_ACCOUNT: Reply = Reply::new(
 pub const HEADER_FROM_NOT_ACCOUNT: Reply = Reply::new(
     550,
     [5, 7, 1],
-    "Message refuse: l'en-tete From doit etre l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: the From header must be your authenticated corporate account's address",
+    "Message refuse: les en-tetes From et Sender doivent etre l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: the From and Sender headers must be your authenticated corporate account's address",
+);
+pub const SEVERAL_FROM_FIELDS: Reply = Reply::new(
+    550,
+    [5, 7, 1],
+    "Message refuse: un seul en-tete From et au plus un Sender, a l'adresse de votre compte corporatif (DIR04 art. 6 (2))\nMessage refused: more than one From or Sender header field (DIR04 art. 6 (2)); send one From, your authenticated corporate account's address",
 );
 
 /// The words of one kind of DIR04 refusal: the rule, what it forbids, what to do instead.
@@ -591,6 +606,9 @@ mod tests {
             BARE_NEWLINE,
             SENDER_NOT_ACCOUNT,
             HEADER_FROM_NOT_ACCOUNT,
+            SEVERAL_FROM_FIELDS,
+            ROUTED_RECIPIENT,
+            TRANSFER_TOO_SLOW,
             UPSTREAM_UNAVAILABLE,
         ] {
             assert!(wire(&reply).is_ascii(), "{reply:?}");

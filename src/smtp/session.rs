@@ -1,5 +1,6 @@
 //! One SMTP session: reading and framing, the state machine, replies, timeouts, STARTTLS and
 //! shutdown. Per-verb handling lives in the sibling files.
+//! Reads are bounded by deadlines (whole command line, message transfer): see `deadline`.
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -9,10 +10,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use smtp_proto::request::receiver::{BdatReceiver, DataReceiver};
 use smtp_proto::{Error as ProtoError, Request};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::time::timeout;
+use tokio::time::{Instant, timeout, timeout_at};
 
 use super::Context;
 use super::auth::Sasl;
+use super::deadline::Transfer;
 use super::reply::{self, Reply};
 use crate::action::UpstreamSession;
 use crate::config::ListenerTls;
@@ -51,6 +53,10 @@ pub struct Session {
     pub(super) out: Vec<u8>,
     line: Vec<u8>,
     discarding_line: bool,
+    /// When the command line being read must be complete (set when the wait for it begins).
+    pub(super) line_deadline: Option<Instant>,
+    /// The message transfer of this transaction, from DATA or the first BDAT to its end.
+    pub(super) transfer: Option<Transfer>,
     pub(super) state: State,
     pub(super) facts: SessionFacts,
     pub(super) esmtp: bool,
@@ -101,6 +107,8 @@ impl Session {
             out: Vec::with_capacity(1024),
             line: Vec::new(),
             discarding_line: false,
+            line_deadline: None,
+            transfer: None,
             state: State::Command,
             facts,
             esmtp: false,
@@ -199,11 +207,7 @@ impl Session {
 
     /// Reads more input. `Err(Some(reply))`: close after sending it; `Err(None)`: close now.
     async fn read_more(&mut self) -> Result<(), Option<Reply>> {
-        let timeouts = &self.ctx.config.timeouts;
-        let wait = match self.state {
-            State::Data(_) | State::Bdat(_) => timeouts.data,
-            _ => timeouts.command,
-        };
+        let (deadline, expired) = self.read_deadline();
         // Idle sessions leave as soon as draining starts; a transaction may finish until the deadline.
         let leave_at = if self.in_transaction() {
             Phase::Closing
@@ -212,7 +216,7 @@ impl Session {
         };
         let mut shutdown = self.shutdown.clone();
         tokio::select! {
-            read = timeout(wait, self.stream.read(&mut self.rbuf)) => match read {
+            read = timeout_at(deadline, self.stream.read(&mut self.rbuf)) => match read {
                 Ok(Ok(0)) => {
                     if self.in_transaction() {
                         tracing::info!("client disconnected during a transaction: nothing relayed");
@@ -226,8 +230,13 @@ impl Session {
                 }
                 Ok(Err(_)) => Err(None),
                 Err(_) => {
-                    tracing::info!("client timeout");
-                    Err(Some(reply::TIMEOUT))
+                    let transfer = self.transfer.map_or(0, |t| t.octets);
+                    tracing::info!(
+                        limit = expired.as_str(),
+                        transfer_octets = transfer,
+                        "client timeout: closing"
+                    );
+                    Err(Some(expired.reply()))
                 }
             },
             () = shutdown.reached(leave_at) => Err(Some(reply::SHUTTING_DOWN)),
@@ -245,7 +254,11 @@ impl Session {
                     State::Bdat(receiver) => (receiver.ingest(&mut iter, &mut self.message), true),
                     _ => (false, false),
                 };
-                self.rstart += before - iter.len();
+                let consumed = before - iter.len();
+                self.rstart += consumed;
+                if let Some(transfer) = &mut self.transfer {
+                    transfer.octets += consumed as u64;
+                }
                 self.check_size();
                 match (done, bdat) {
                     (false, _) => Flow::Continue,
@@ -293,6 +306,8 @@ impl Session {
             Some(pos) => {
                 let (head, _) = available.split_at(pos + 1);
                 self.rstart += pos + 1;
+                // The next line gets its own deadline, from when the wait for it begins.
+                self.line_deadline = None;
                 if self.discarding_line {
                     self.discarding_line = false;
                     return Some(Err(()));
@@ -340,12 +355,12 @@ impl Session {
             Request::Ehlo { host } => self.ehlo(host, true),
             Request::Helo { host } => self.ehlo(host, false),
             Request::Mail { from } => self.mail(from).await,
-            Request::Rcpt { to } => self.rcpt(to),
+            Request::Rcpt { to } => self.rcpt(to, line),
             Request::Data => self.data(),
             Request::Bdat {
                 chunk_size,
                 is_last,
-            } => self.bdat(chunk_size, is_last),
+            } => self.bdat(chunk_size, is_last).await,
             Request::Auth {
                 mechanism,
                 initial_response,
@@ -395,6 +410,7 @@ impl Session {
         self.message = Vec::new();
         self.oversize = false;
         self.bdat_used = false;
+        self.transfer = None;
         self.state = State::Command;
     }
 

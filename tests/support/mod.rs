@@ -278,6 +278,12 @@ impl Client {
         )
     }
 
+    /// The connection itself, for tests that write and read concurrently. Bytes the client
+    /// had read but not parsed are dropped: take it between replies.
+    pub fn into_stream(self) -> Stream {
+        self.stream
+    }
+
     /// STARTTLS then the TLS handshake (with an optional client certificate).
     pub async fn starttls(mut self, ca_pem: &str, client_cert: Option<&ca::ClientCert>) -> Client {
         let reply = self.cmd("STARTTLS").await;

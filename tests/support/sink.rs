@@ -23,7 +23,7 @@ pub struct Behavior {
     pub chunking: bool,
     /// Require AUTH PLAIN with these credentials.
     pub auth: Option<(String, String)>,
-    /// Accept connections and never say anything.
+    /// Accept connections and never say anything (open connections stop answering too).
     pub silent: bool,
     /// Offer STARTTLS with this server configuration.
     pub tls: Option<Arc<rustls::ServerConfig>>,
@@ -146,6 +146,11 @@ async fn serve(tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
         };
         let upper = line.to_ascii_uppercase();
         let behavior = state.behavior.lock().unwrap().clone();
+        if behavior.silent {
+            // Silent from now on, on connections already open too (a cached one goes quiet).
+            while tcp.read(&mut buf).await? > 0 {}
+            return Ok(());
+        }
         let reply: String = if upper == "STARTTLS" && behavior.tls.is_some() && !tcp.is_tls() {
             tcp.write_all(b"220 2.0.0 go ahead\r\n").await?;
             let Stream::Plain(plain) = std::mem::replace(&mut tcp, Stream::Closed) else {
