@@ -299,10 +299,8 @@ fn encryption_wrapper_without_encryption_is_invalid() {
 fn forward_after_local_delivery_is_an_auto_forward() {
     // Delivered to a mailbox of the establishment, then re-sent outside by a .forward or a
     // Sieve redirect: refused to outside recipients, relayed inside.
-    let message = format!(
-        "Delivered-To: dre.gagnon@ssss.gouv.qc.ca\r\nFrom: labo@ssss.gouv.qc.ca\r\nSubject: rendez-vous\r\n\r\nRendez-vous jeudi.\r\n"
-    );
-    let report = check_external(&message);
+    let message = "Delivered-To: dre.gagnon@ssss.gouv.qc.ca\r\nFrom: labo@ssss.gouv.qc.ca\r\nSubject: rendez-vous\r\n\r\nRendez-vous jeudi.\r\n";
+    let report = check_external(message);
     assert_eq!(report["auto_forwarded"], true, "{report:#}");
     assert_eq!(report["verdict"], "refuse");
     assert_eq!(report["recipients"][0]["reason"], "auto_forward");

@@ -187,7 +187,8 @@ impl Signals {
         // establishment's mailboxes and now sent on was re-sent by a .forward, a Sieve or
         // procmail rule or a mail program's "redirect" (DIR04 art. 6 (5)).
         let delivered = headers.iter().any(|(name, value)| {
-            (name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To"))
+            (name.eq_ignore_ascii_case("Delivered-To")
+                || name.eq_ignore_ascii_case("X-Original-To"))
                 && internal(value.trim().trim_start_matches('<').trim_end_matches('>'))
         });
         if delivered && !list_copy {
@@ -208,7 +209,9 @@ mod tests {
     fn read(headers: &str, mail_from: &str) -> Vec<String> {
         let raw = format!("{headers}From: a@ssss.gouv.qc.ca\r\nSubject: x\r\n\r\nbody\r\n");
         signals()
-            .read(raw.as_bytes(), mail_from, &|a| a.ends_with("@ssss.gouv.qc.ca"))
+            .read(raw.as_bytes(), mail_from, &|a| {
+                a.ends_with("@ssss.gouv.qc.ca")
+            })
             .signals
     }
 

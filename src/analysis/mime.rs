@@ -234,9 +234,10 @@ impl<'m> Walk<'_, 'm> {
         for (path, claim, scheme) in std::mem::take(&mut self.claims) {
             // The top part's children are "1", "2"...: every part is inside it.
             let prefix = format!("{path}.");
-            let fulfilled = self.crypto_found.iter().any(|part| {
-                path.is_empty() || *part == path || part.starts_with(&prefix)
-            });
+            let fulfilled = self
+                .crypto_found
+                .iter()
+                .any(|part| path.is_empty() || *part == path || part.starts_with(&prefix));
             if !fulfilled {
                 self.out.layers.push(Layer {
                     location: claim,
@@ -470,7 +471,8 @@ fn declared_encryption(part: &MessagePart<'_>) -> Option<Scheme> {
             .then_some(Scheme::OpenPgp);
     }
     let pkcs7 = c_type.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("pkcs7-mime") || subtype.eq_ignore_ascii_case("x-pkcs7-mime"));
+        && (subtype.eq_ignore_ascii_case("pkcs7-mime")
+            || subtype.eq_ignore_ascii_case("x-pkcs7-mime"));
     let enveloped = content_type
         .attribute("smime-type")
         .is_none_or(|t| t.to_ascii_lowercase().contains("enveloped"));

@@ -448,9 +448,12 @@ impl Engine {
         }
         // Another kind of number that shares the shape (a business number is 9 digits with
         // a valid check digit, like a SIN, and "no SIN is required" may stand next to it).
-        let followed = text
-            .get(range.end..)
-            .is_some_and(|rest| detector.not_followed_by.as_ref().is_some_and(|r| r.is_match(rest)));
+        let followed = text.get(range.end..).is_some_and(|rest| {
+            detector
+                .not_followed_by
+                .as_ref()
+                .is_some_and(|r| r.is_match(rest))
+        });
         if followed || near.any(Kind::Not(index)) {
             return None;
         }
