@@ -305,3 +305,25 @@ fn forward_after_local_delivery_is_an_auto_forward() {
     assert_eq!(report["verdict"], "refuse");
     assert_eq!(report["recipients"][0]["reason"], "auto_forward");
 }
+
+#[test]
+fn image_only_dicom_is_refused_with_its_true_reason() {
+    use base64::Engine as _;
+    // A DICOM file whose patient elements are empty: the pixels may still carry burned-in
+    // annotations, so it is a risk, and the reply says so (not "password-protected").
+    let mut dicom = vec![0u8; 128];
+    dicom.extend_from_slice(b"DICM");
+    dicom.extend_from_slice(b"\x10\x00\x10\x00PN\x00\x00"); // PatientName, empty
+    dicom.extend_from_slice(b"\x10\x00\x20\x00LO\x00\x00"); // PatientID, empty
+    dicom.extend_from_slice(b"\xE0\x7F\x10\x00OB\x00\x00\x04\x00\x00\x00\x01\x02\x03\x04");
+    let body = base64::engine::general_purpose::STANDARD.encode(&dicom);
+    let message = attachment("Content-Type: application/dicom\r\nContent-Disposition: attachment; filename=\"image.dcm\"\r\nContent-Transfer-Encoding: base64")
+    .replace("\r\n\r\nBonjour\r\n", &format!("\r\n\r\n{body}\r\n"));
+    let report = check_external(&message);
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    assert_eq!(report["situation"], "unscannable", "{report:#}");
+    let reply = report["reply"].as_str().unwrap();
+    assert!(reply.contains("burned-in"), "{reply}");
+    assert!(reply.contains("incrustees"), "{reply}");
+    assert!(!reply.contains("password"), "{reply}");
+}

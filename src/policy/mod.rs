@@ -346,9 +346,33 @@ fn actions(
         && !refused.is_empty()
         && notices.len() < recipients.len()
         && !message.envelope.sender().is_empty();
+    // Content that could not be read is refused with its true reasons, one text each.
+    let unreadable: Vec<&'static crate::smtp::reply::Refusal> = {
+        let mut kinds: Vec<&'static crate::smtp::reply::Refusal> = Vec::new();
+        for u in verdict
+            .analysis
+            .iter()
+            .flat_map(|a| &a.unscannable)
+            .filter(|u| u.risk)
+        {
+            let kind = crate::smtp::reply::unscannable(&u.reason);
+            if !kinds.iter().any(|k| std::ptr::eq(*k, kind)) {
+                kinds.push(kind);
+            }
+        }
+        kinds
+    };
     let all: Vec<(&crate::smtp::reply::Refusal, Vec<String>)> = refused
         .iter()
-        .map(|(category, addresses)| (category.refusal(), addresses.clone()))
+        .flat_map(|(category, addresses)| {
+            let texts = match category {
+                decide::Category::UnscannableContent if !unreadable.is_empty() => {
+                    unreadable.clone()
+                }
+                _ => vec![category.refusal()],
+            };
+            texts.into_iter().map(|t| (t, addresses.clone()))
+        })
         .collect();
     let combined = crate::smtp::reply::refused(&all, None);
     // Refused for everyone: no encrypted version is built (it would never be sent).

@@ -469,6 +469,60 @@ pub const UNSCANNABLE: Refusal = Refusal {
     en: "content that could not be analysed (protected archive or document, limit reached), treated as confidential",
     todo_en: "send the documents without a password and add [secure] to the subject",
 };
+pub const UNSCANNABLE_PROTECTED: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "document ou archive protege par mot de passe ou chiffre, impossible a analyser, traite comme confidentiel",
+    todo_fr: "envoyez le document sans mot de passe et ajoutez [chiffre] a l'objet (le courriel sera chiffre si le destinataire a un certificat)",
+    en: "password-protected or encrypted document or archive, which could not be analysed, treated as confidential",
+    todo_en: "send the document without a password and add [secure] to the subject (the mail is encrypted if the recipient has a certificate)",
+};
+pub const UNSCANNABLE_LIMIT: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "message trop gros ou trop complexe pour etre analyse (limite atteinte), traite comme confidentiel",
+    todo_fr: "envoyez les pieces jointes en plusieurs messages plus petits, sans archives imbriquees",
+    en: "message too large or too complex to analyse (a limit was reached), treated as confidential",
+    todo_en: "send the attachments in several smaller messages, without nested archives",
+};
+pub const UNSCANNABLE_FORMAT: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "format de fichier que Sentinelle ne lit pas (7z, rar, gzip, ancien Office, donnees signees opaques), traite comme confidentiel",
+    todo_fr: "envoyez le document en PDF, docx, xlsx ou zip, ou un message signe en signature detachee",
+    en: "file format Sentinelle does not read (7z, rar, gzip, legacy Office, opaque signed data), treated as confidential",
+    todo_en: "send the document as PDF, docx, xlsx or zip, or a signed message with a detached signature",
+};
+pub const UNSCANNABLE_IMAGE: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "image medicale DICOM sans elements patient: l'image peut porter des donnees incrustees, traitee comme confidentielle",
+    todo_fr: "anonymisez l'image (annotations incrustees comprises) avec l'outil de l'etablissement, ou ajoutez [chiffre] a l'objet",
+    en: "DICOM medical image without patient elements: the image may carry burned-in patient data, treated as confidential",
+    todo_en: "de-identify the image (burned-in annotations included) with the establishment's tool, or add [secure] to the subject",
+};
+pub const UNSCANNABLE_CORRUPT: Refusal = Refusal {
+    rule: "DIR04 art. 6 (3)",
+    fr: "piece jointe corrompue ou tronquee, impossible a analyser, traitee comme confidentielle",
+    todo_fr: "verifiez le fichier et joignez-le de nouveau",
+    en: "corrupt or truncated attachment, which could not be analysed, treated as confidential",
+    todo_en: "check the file and attach it again",
+};
+
+/// The refusal that tells the true reason a part could not be read (`reason` as the
+/// analysis words it); the general text when the reason is none of the known kinds.
+pub fn unscannable(reason: &str) -> &'static Refusal {
+    let has = |words: &[&str]| words.iter().any(|w| reason.contains(w));
+    if has(&["dicom"]) {
+        &UNSCANNABLE_IMAGE
+    } else if has(&["password", "encrypted"]) {
+        &UNSCANNABLE_PROTECTED
+    } else if has(&["limit", "too many", "deeper"]) {
+        &UNSCANNABLE_LIMIT
+    } else if has(&["not supported", "legacy", "signed or compressed"]) {
+        &UNSCANNABLE_FORMAT
+    } else if has(&["corrupt", "truncated", "not parseable", "parser failure"]) {
+        &UNSCANNABLE_CORRUPT
+    } else {
+        &UNSCANNABLE
+    }
+}
 pub const ENCRYPTION_UNAVAILABLE: Refusal = Refusal {
     rule: "DIR04 art. 6 (3)",
     fr: "chiffrement demande mais aucun certificat OpenPGP valide pour ce destinataire",

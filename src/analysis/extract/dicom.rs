@@ -113,7 +113,7 @@ pub fn extract(bytes: &[u8], location: Location, out: &mut Vec<Piece>) {
     if patient.name.is_empty() && patient.id.is_empty() {
         out.push(Piece::Unscannable(
             location,
-            "dicom without patient elements (image not scanned)".into(),
+            "dicom image without patient elements: burned-in annotations not read".into(),
         ));
         return;
     }
