@@ -327,3 +327,22 @@ fn image_only_dicom_is_refused_with_its_true_reason() {
     assert!(reply.contains("incrustees"), "{reply}");
     assert!(!reply.contains("password"), "{reply}");
 }
+
+#[test]
+fn hostile_message_of_thousands_of_unreadable_parts_gives_bounded_output() {
+    let mut message = format!(
+        "From: {SENDER}\r\nSubject: archives\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n"
+    );
+    for _ in 0..3000 {
+        message.push_str(
+            "--sep\r\nContent-Type: application/x-7z-compressed\r\nContent-Transfer-Encoding: base64\r\n\r\nN3q8rw==\r\n",
+        );
+    }
+    message.push_str("--sep--\r\n");
+    let report = check_external(&message);
+    assert_eq!(report["verdict"], "refuse");
+    let unscannable = report["unscannable"].as_array().unwrap();
+    assert_eq!(unscannable.len(), 1, "{unscannable:?}");
+    assert_eq!(unscannable[0]["count"], 3000);
+    assert!(report.to_string().len() < 64 * 1024);
+}

@@ -67,6 +67,9 @@ pub struct Unscannable {
     /// Whether it may hide patient data (an encrypted archive, a limit reached) rather than
     /// being content no one could read as text (an image).
     pub risk: bool,
+    /// How many parts or entries of the same part had this reason (a hostile archive has
+    /// thousands): one entry stands for them all, at the first one's location.
+    pub count: usize,
 }
 
 /// The walk's limits.
@@ -198,6 +201,7 @@ impl<'m> Walk<'_, 'm> {
             location,
             reason: reason.to_owned(),
             risk: true,
+            count: 1,
         });
     }
 
@@ -207,6 +211,7 @@ impl<'m> Walk<'_, 'm> {
             location,
             reason: reason.to_owned(),
             risk: false,
+            count: 1,
         });
     }
 

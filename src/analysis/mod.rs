@@ -144,7 +144,76 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
     Analysis {
         confidential,
         findings,
-        unscannable: extracted.unscannable,
+        unscannable: aggregate(extracted.unscannable),
         encrypted: extracted.layers,
+    }
+}
+
+/// Most unscannable entries kept per top-level part before they are grouped by reason alone.
+const MAX_UNSCANNABLE: usize = 100;
+
+/// Unscannable entries grouped by (top-level part, reason, risk), in order of first
+/// appearance, with their count; when that still leaves many (thousands of MIME parts),
+/// grouped by (reason, risk) alone: output stays bounded whatever the input.
+fn aggregate(entries: Vec<Unscannable>) -> Vec<Unscannable> {
+    let by_part = group(entries, |u| u.location.part.split('.').next().unwrap_or(""));
+    if by_part.len() <= MAX_UNSCANNABLE {
+        return by_part;
+    }
+    group(by_part, |_| "")
+}
+
+fn group(entries: Vec<Unscannable>, prefix: impl Fn(&Unscannable) -> &str) -> Vec<Unscannable> {
+    let mut out: Vec<Unscannable> = Vec::new();
+    let top = |u: &Unscannable| prefix(u).to_owned();
+    let mut index: BTreeMap<(String, String, bool), usize> = BTreeMap::new();
+    for entry in entries {
+        let key = (top(&entry), entry.reason.clone(), entry.risk);
+        match index.get(&key) {
+            Some(&i) => {
+                if let Some(first) = out.get_mut(i) {
+                    first.count += entry.count;
+                }
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(part: &str, reason: &str) -> Unscannable {
+        Unscannable {
+            location: Location {
+                part: part.to_owned(),
+                filename: None,
+            },
+            reason: reason.to_owned(),
+            risk: true,
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn hostile_archive_unscannable_entries_are_counted_not_repeated() {
+        let mut entries: Vec<Unscannable> = (0..5000)
+            .map(|_| entry("2", "archives nested deeper than the limit"))
+            .collect();
+        entries.push(entry("3", "archives nested deeper than the limit"));
+        let out = aggregate(entries);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].count, 5000);
+        let many: Vec<Unscannable> = (0..3000)
+            .map(|i| entry(&i.to_string(), "compressed archive format not supported"))
+            .collect();
+        let out = aggregate(many);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].count, 3000);
     }
 }

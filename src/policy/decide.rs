@@ -372,6 +372,7 @@ impl Verdict {
         let findings = self.analysis.as_ref().map_or_else(Vec::new, |a| {
             a.findings
                 .iter()
+                .take(MAX_RECORDED)
                 .map(|f| Evidence {
                     detector: f.detector.clone(),
                     confidence: f.confidence.as_str().to_owned(),
@@ -385,7 +386,11 @@ impl Verdict {
             a.unscannable
                 .iter()
                 .filter(|u| u.risk)
-                .map(|u| u.reason.clone())
+                .take(MAX_RECORDED)
+                .map(|u| match u.count {
+                    1 => u.reason.clone(),
+                    n => format!("{} (x{n})", u.reason),
+                })
                 .collect()
         });
         Some(Draft {
@@ -402,6 +407,10 @@ impl Verdict {
         })
     }
 }
+
+/// Most findings and most unscannable entries an incident records: the record stays
+/// bounded (well under 64 KB) whatever the input; the decision saw them all.
+const MAX_RECORDED: usize = 100;
 
 /// The decoded subject of `raw`.
 fn subject(raw: &[u8]) -> Option<String> {
