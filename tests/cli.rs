@@ -240,3 +240,33 @@ async fn sighup_reloads_the_rules_without_dropping_sessions() {
 
     assert!(stop(child).await.success());
 }
+
+#[tokio::test]
+async fn human_logs_written_to_a_file_or_pipe_carry_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sentinelle.toml"),
+        "[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n[relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n[log]\nformat = \"human\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--config", "sentinelle.toml"])
+        .current_dir(dir.path())
+        .env_remove("RUST_LOG")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+        let listening = line.contains("listening");
+        seen.push(line);
+        if listening {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(seen.iter().any(|l| l.contains("listening")), "{seen:?}");
+    assert!(!seen.iter().any(|l| l.contains('\u{1b}')), "{seen:?}");
+}

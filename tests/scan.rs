@@ -106,3 +106,40 @@ fn scan_reports_files_maildirs_and_mboxes_with_exit_codes() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("absent.eml"));
 }
+
+#[test]
+fn scan_into_a_closed_pipe_exits_quietly() {
+    // `sentinelle scan DIR | head -1`: the reader goes away; no panic, exit 0.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..600 {
+        std::fs::write(dir.path().join(format!("{i}.eml")), POSITIVE).unwrap();
+    }
+    let mut child = Command::new(BIN)
+        .arg("scan")
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close both pipes at once, as `2>&1 | head -0` would.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
+#[test]
+fn scan_of_a_missing_path_prints_its_error_once_and_no_summary() {
+    let out = Command::new(BIN)
+        .args(["scan", "/nonexistent/sentinelle-test"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+}

@@ -45,7 +45,7 @@ pub fn run(
     let mut sources = Vec::new();
     for path in paths {
         if let Err(err) = collect(path, &mut sources) {
-            eprintln!("sentinelle: {err:#}");
+            let _ = writeln!(std::io::stderr(), "sentinelle: {err:#}");
             errors += 1;
         }
     }
@@ -69,13 +69,14 @@ pub fn run(
             write_table_row(&mut out, &source.label, &analysis)?;
         }
         if progress {
-            eprint!("\r{}/{total} messages", done + 1);
+            let _ = write!(std::io::stderr(), "\r{}/{total} messages", done + 1);
         }
     }
     if progress {
-        eprintln!();
+        let _ = writeln!(std::io::stderr());
     }
-    if !json {
+    // Nothing read and only errors: the errors say it all.
+    if !json && (total > 0 || errors == 0) {
         writeln!(out, "{confidential} of {total} message(s) confidential")?;
     }
     Ok(match (errors, confidential) {
