@@ -193,9 +193,15 @@ async fn five_hundred_concurrent_sessions_are_all_relayed() {
             assert_eq!(reply.code, 250, "session {i}: {reply:?}");
         }));
     }
-    for task in tasks {
-        task.await.unwrap();
-    }
+    // A lost session would leave the barrier waiting for ever: bounded, so the test fails
+    // instead of hanging CI.
+    tokio::time::timeout(std::time::Duration::from_secs(240), async {
+        for task in tasks {
+            task.await.unwrap();
+        }
+    })
+    .await
+    .expect("500 sessions did not all finish within 240 s");
     let deliveries = sink.wait_for(500).await;
     assert_eq!(deliveries.len(), 500);
     let mut ids: Vec<String> = deliveries.iter().map(|d| d.rcpts[0].clone()).collect();
