@@ -203,6 +203,19 @@ fn spawn_notifier(
     incidents: &Arc<dyn crate::incident::Store>,
     wake: &Arc<tokio::sync::Notify>,
 ) -> Result<Option<tokio::task::JoinHandle<()>>, ServerError> {
+    Ok(notifier(config, incidents, wake)?.map(|notifier| tokio::spawn(notifier.run())))
+}
+
+/// The outbox worker `run` starts for `config` (on the system clock), or `None` when no
+/// notification channel is configured. Public so that tests can drive one pass at a time
+/// ([`Notifier::deliver_due`]) on a clock of their own.
+///
+/// [`Notifier::deliver_due`]: crate::incident::notify::Notifier::deliver_due
+pub fn notifier(
+    config: &Config,
+    incidents: &Arc<dyn crate::incident::Store>,
+    wake: &Arc<tokio::sync::Notify>,
+) -> Result<Option<crate::incident::notify::Notifier>, ServerError> {
     let notifications = &config.notifications;
     if notifications.channels().is_empty() {
         return Ok(None);
@@ -226,8 +239,9 @@ fn spawn_notifier(
         config: notifications.clone(),
         hostname: config.hostname.clone(),
         wake: Arc::clone(wake),
+        clock: crate::incident::notify::system_clock(),
     };
-    Ok(Some(tokio::spawn(notifier.run())))
+    Ok(Some(notifier))
 }
 
 /// Serves `listeners` until `signal` resolves, then shuts down gracefully.

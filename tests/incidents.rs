@@ -440,30 +440,3 @@ async fn notifications_wait_for_a_collector_that_is_down_and_arrive_once() {
     drop(db);
     sentinelle.stop().await;
 }
-
-#[tokio::test]
-async fn a_digest_gathers_the_incidents_of_its_window_in_one_email() {
-    let sink = Sink::start(Behavior::default()).await;
-    let toml = format!(
-        "{}\n[notifications]\nemail_to = \"centre.services@ssss.gouv.qc.ca\"\nemail_digest_minutes = 1\nretry_initial = 0.2\n",
-        relay_config(sink.addr, "")
-    );
-    let sentinelle = Sentinelle::start(&toml).await;
-    let references = refuse(&sentinelle, 2).await;
-    // The window (one minute, on the clock) ends; one email carries both (the window may
-    // have turned between the two messages: then two emails, one each).
-    let window = std::time::Duration::from_secs(90);
-    let first = sink.wait_for_within(1, window).await;
-    let text = String::from_utf8_lossy(&first[0].data).into_owned();
-    assert!(text.contains("incident(s) DIR04"), "{text}");
-    let both = references.iter().all(|r| text.contains(r.as_str()));
-    if !both {
-        let second = sink.wait_for_within(2, window).await;
-        let text = String::from_utf8_lossy(&second[1].data).into_owned();
-        assert!(
-            references.iter().any(|r| text.contains(r.as_str())),
-            "{text}"
-        );
-    }
-    sentinelle.stop().await;
-}

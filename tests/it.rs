@@ -12,6 +12,7 @@ mod incidents;
 mod lifecycle;
 mod limits;
 mod logs;
+mod notifications;
 mod quality;
 mod relay;
 mod robustness;

@@ -9,7 +9,7 @@ use sentinelle::incident::store::{self, Filter, Location, NewIncident, Review, S
 
 use crate::support::{Behavior, Sentinelle, Sink, relay_config, send};
 
-fn new_incident(category: &str, at: time::OffsetDateTime) -> NewIncident {
+pub(crate) fn new_incident(category: &str, at: time::OffsetDateTime) -> NewIncident {
     NewIncident {
         at,
         draft: Draft {

@@ -19,6 +19,15 @@ use crate::config::{NotificationsConfig, SyslogTarget};
 use crate::envelope::Envelope;
 use crate::policy::{Action, Decision};
 
+/// What time it is: the system clock in production; tests give their own so that a digest
+/// window can end without waiting for the wall clock.
+pub type Clock = Arc<dyn Fn() -> time::OffsetDateTime + Send + Sync>;
+
+/// The system clock (UTC).
+pub fn system_clock() -> Clock {
+    Arc::new(time::OffsetDateTime::now_utc)
+}
+
 /// The outbox worker.
 pub struct Notifier {
     /// The store holding the outbox.
@@ -31,6 +40,8 @@ pub struct Notifier {
     pub hostname: String,
     /// Woken when an incident was recorded.
     pub wake: Arc<Notify>,
+    /// The time used for due dates and digest windows ([`system_clock`] in production).
+    pub clock: Clock,
 }
 
 impl Notifier {
@@ -48,7 +59,7 @@ impl Notifier {
 
     /// One pass over the due notifications.
     pub async fn deliver_due(&self) {
-        let now = store::timestamp(time::OffsetDateTime::now_utc());
+        let now = store::timestamp((self.clock)());
         let due = {
             let store = Arc::clone(&self.store);
             tokio::task::spawn_blocking(move || store.due(&now, 50)).await
@@ -69,7 +80,7 @@ impl Notifier {
             self.settle(&pending, outcome).await;
         }
         if let Some(minutes) = self.config.email_digest_minutes {
-            let now = time::OffsetDateTime::now_utc();
+            let now = (self.clock)();
             // A first attempt waits for the end of its window; a retry goes when due.
             let ready: Vec<Pending> = digest
                 .into_iter()
@@ -88,7 +99,7 @@ impl Notifier {
     async fn settle(&self, pending: &Pending, outcome: Result<(), String>) {
         let store = Arc::clone(&self.store);
         let id = pending.id;
-        let now = time::OffsetDateTime::now_utc();
+        let now = (self.clock)();
         let delay = backoff(&self.config, pending.attempts);
         let result = tokio::task::spawn_blocking(move || match outcome {
             Ok(()) => store.delivered(id, &store::timestamp(now)),
@@ -117,7 +128,7 @@ impl Notifier {
         let (Some(to), Some(_)) = (&self.config.email_to, &self.hop) else {
             return Err("no service centre address or no relay upstream".into());
         };
-        let message = digest_email(&incidents, &self.config.email_from, to);
+        let message = digest_email(&incidents, &self.config.email_from, to, (self.clock)());
         let result = self.send_email(to, message).await;
         if result.is_ok() {
             tracing::info!(incidents = incidents.len(), "notification digest delivered");
@@ -266,9 +277,14 @@ fn window_ended(at: &str, minutes: u64, now: time::OffsetDateTime) -> bool {
     now.unix_timestamp() >= end
 }
 
-/// The digest: one line per incident, French then English.
-fn digest_email(incidents: &[Incident], from: &str, to: &str) -> Vec<u8> {
-    let date = time::OffsetDateTime::now_utc()
+/// The digest, dated `now`: one line per incident, French then English.
+fn digest_email(
+    incidents: &[Incident],
+    from: &str,
+    to: &str,
+    now: time::OffsetDateTime,
+) -> Vec<u8> {
+    let date = now
         .format(&time::format_description::well_known::Rfc2822)
         .unwrap_or_default();
     let line = |i: &Incident| {
@@ -477,9 +493,11 @@ mod tests {
             &[incident(), incident()],
             "s@x.example",
             "c@x.example",
+            now,
         ))
         .unwrap();
         assert!(text.contains("Subject: [Sentinelle] 2 incident(s) DIR04"));
+        assert!(text.contains("Date: Wed, 01 Jul 2026 16:15:00 +0000\r\n"));
         assert_eq!(
             text.matches("INC-2026-000007 2026-07-01 12:00 (HAE) confidential_to_public_webmail")
                 .count(),
