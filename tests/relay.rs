@@ -285,18 +285,7 @@ async fn client_disconnecting_in_the_middle_of_data_relays_nothing() {
 
 #[tokio::test]
 async fn python_smtplib_client_is_relayed() {
-    if std::process::Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        // CI installs python3 (.ci/run): there, a missing interpreter is a failure, not a
-        // skip that would pass in silence.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python3 is missing on CI: the smtplib interoperability test cannot run"
-        );
-        eprintln!("python3 not present: skipped");
+    if !crate::support::tool("python3") {
         return;
     }
     let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
@@ -370,37 +359,5 @@ async fn upstream_starttls_is_verified_against_the_configured_ca() {
         451
     );
     untrusted.stop().await;
-    assert_eq!(sink.count(), 1);
-}
-
-#[tokio::test]
-async fn upstream_silent_behind_a_cached_connection_times_out_once_not_twice() {
-    // relay_config: upstream_connect = 2, upstream_command = 2.
-    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
-    // A first message leaves its upstream connection cached for reuse.
-    assert_eq!(
-        send_one(sentinelle.addr(), &["b@ssss.gouv.qc.ca"]).await,
-        250
-    );
-    sink.set(Behavior {
-        silent: true,
-        ..Behavior::default()
-    });
-    let mut client = Client::greeted(sentinelle.addr()).await;
-    client
-        .start_data("a@ssss.gouv.qc.ca", &["b@ssss.gouv.qc.ca"])
-        .await;
-    client.send(&message("muet", "corps")).await;
-    let started = std::time::Instant::now();
-    let reply = client.cmd(".").await;
-    let elapsed = started.elapsed();
-    assert_eq!((reply.code, reply.esc), (451, [4, 4, 2]), "{reply:?}");
-    // The cached connection's 2 s timeout, not that plus a fresh connection's 2 s more.
-    assert!(
-        elapsed < std::time::Duration::from_secs(3),
-        "{elapsed:?}: over 1.5 times the upstream timeout"
-    );
-    client.cmd("QUIT").await;
-    sentinelle.stop().await;
     assert_eq!(sink.count(), 1);
 }

@@ -365,3 +365,20 @@ pub fn strip_received(data: &[u8]) -> &[u8] {
         }
     }
 }
+
+/// True when `program` runs. When it does not, the test is skipped with a note, except on CI
+/// (`CI` set), where a missing tool fails the test: CI must not pass by skipping.
+pub fn tool(program: &str) -> bool {
+    let present = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !present {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is not installed and CI is set: this test must run on CI"
+        );
+        eprintln!("{program} not present: skipped");
+    }
+    present
+}
