@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::support::Client;
 
-const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
 
 #[test]
 fn config_check_accepts_the_example_and_points_at_a_faulty_line() {
@@ -84,13 +84,13 @@ async fn serve_relays_into_the_maildir_and_stops_on_sigterm() {
 
 /// Starts the binary in `dir` on its sentinelle.toml; returns it, its bound address and its
 /// log lines (JSON), read on a thread.
-type Started = (
+pub(crate) type Started = (
     std::process::Child,
     std::net::SocketAddr,
     std::sync::mpsc::Receiver<String>,
 );
 
-fn start(dir: &std::path::Path) -> Started {
+pub(crate) fn start(dir: &std::path::Path) -> Started {
     let mut child = Command::new(BIN)
         .args(["serve", "--config", "sentinelle.toml"])
         .current_dir(dir)
@@ -119,7 +119,7 @@ fn start(dir: &std::path::Path) -> Started {
 }
 
 /// Sends `signal` ("-HUP", "-TERM") to `child`.
-fn kill(child: &std::process::Child, signal: &str) {
+pub(crate) fn kill(child: &std::process::Child, signal: &str) {
     let status = Command::new("kill")
         .args([signal, &child.id().to_string()])
         .status()

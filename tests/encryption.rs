@@ -174,7 +174,7 @@ fn rules_dir(dir: &Path) -> PathBuf {
     rules
 }
 
-fn config_file(dir: &Path, upstream: &str) -> PathBuf {
+pub(crate) fn config_file(dir: &Path, upstream: &str) -> PathBuf {
     let rules = rules_dir(dir);
     let path = dir.join("sentinelle.toml");
     let upstream = upstream.parse().unwrap();
@@ -188,7 +188,7 @@ fn config_file(dir: &Path, upstream: &str) -> PathBuf {
     path
 }
 
-fn import(config: &Path, cert: &[u8], dir: &Path) {
+pub(crate) fn import(config: &Path, cert: &[u8], dir: &Path) {
     let file = dir.join("import.asc");
     std::fs::write(&file, cert).unwrap();
     run(Command::new(BIN)

@@ -287,7 +287,17 @@ impl Standard {
                 "message analysed"
             );
         }
-        let incident = verdict.draft(&recipients, notice.is_some(), rules.version());
+        // A temporary failure (gateway encryption) holds the whole message back: nothing was
+        // enforced yet, the client retries and the retry is recorded.
+        let held_back = actions.iter().any(|a| {
+            matches!(a, Action::Refuse(reply)
+                if reply.severity() == crate::smtp::reply::Severity::Transient)
+        });
+        let incident = if held_back {
+            None
+        } else {
+            verdict.draft(&recipients, notice.is_some(), rules.version())
+        };
         Judgement {
             verdict: Some(verdict),
             decision: Decision {

@@ -23,7 +23,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use ca::TestCa;
-pub use sink::{Behavior, Sink};
+pub use sink::{Behavior, EndOfData, Sink};
 
 /// A running Sentinelle.
 pub struct Sentinelle {

@@ -27,6 +27,23 @@ pub struct Behavior {
     pub silent: bool,
     /// Offer STARTTLS with this server configuration.
     pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// Written in clear right after the 220 to STARTTLS, before the handshake (the response
+    /// injection attack on the client side).
+    pub starttls_inject: Option<String>,
+    /// What happens once the final dot of DATA is read.
+    pub end_of_data: EndOfData,
+}
+
+/// The sink's answer to the end of DATA.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub enum EndOfData {
+    /// `data_reply`, or 250 and the message is recorded.
+    #[default]
+    Reply,
+    /// Never answer (the message counts as held, not delivered) until the peer goes away.
+    Hold,
+    /// Close the connection without an answer.
+    Cut,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +62,8 @@ struct State {
     behavior: Mutex<Behavior>,
     deliveries: Mutex<Vec<Delivery>>,
     notify: Notify,
+    /// Messages read to their final dot and held without an answer.
+    held: Mutex<usize>,
 }
 
 #[derive(Clone)]
@@ -78,6 +97,22 @@ impl Sink {
 
     pub fn set(&self, behavior: Behavior) {
         *self.state.behavior.lock().unwrap() = behavior;
+    }
+
+    /// Waits (30 s at most) until a message has been read to its final dot and held.
+    pub async fn wait_held(&self) {
+        let wait = async {
+            loop {
+                let notified = self.state.notify.notified();
+                if *self.state.held.lock().unwrap() > 0 {
+                    return;
+                }
+                notified.await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(30), wait)
+            .await
+            .expect("no message held by the sink within 30 s");
     }
 
     pub fn deliveries(&self) -> Vec<Delivery> {
@@ -152,7 +187,11 @@ async fn serve(tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
             return Ok(());
         }
         let reply: String = if upper == "STARTTLS" && behavior.tls.is_some() && !tcp.is_tls() {
-            tcp.write_all(b"220 2.0.0 go ahead\r\n").await?;
+            // One write, so that injected bytes arrive with the 220 as an attacker sends them.
+            let mut go_ahead = b"220 2.0.0 go ahead\r\n".to_vec();
+            go_ahead
+                .extend_from_slice(behavior.starttls_inject.as_deref().unwrap_or("").as_bytes());
+            tcp.write_all(&go_ahead).await?;
             let Stream::Plain(plain) = std::mem::replace(&mut tcp, Stream::Closed) else {
                 return Ok(());
             };
@@ -235,6 +274,16 @@ async fn serve(tcp: TcpStream, state: Arc<State>) -> std::io::Result<()> {
             current.data = data;
             current.used_bdat = false;
             current.tls = tcp.is_tls();
+            match behavior.end_of_data {
+                EndOfData::Reply => {}
+                EndOfData::Cut => return Ok(()),
+                EndOfData::Hold => {
+                    *state.held.lock().unwrap() += 1;
+                    state.notify.notify_waiters();
+                    while tcp.read(&mut buf).await? > 0 {}
+                    return Ok(());
+                }
+            }
             finish(&state, &behavior, &mut current, &auth_user)
         } else if upper.starts_with("BDAT") {
             let words: Vec<&str> = line.split_whitespace().collect();
