@@ -80,3 +80,28 @@ async fn quoted_local_part_reaches_the_upstream_as_written() {
     );
     sentinelle.stop().await;
 }
+
+#[tokio::test]
+async fn quoted_reverse_path_reaches_the_upstream_as_written_without_its_source_route() {
+    let (sink, sentinelle) = relay_pair(Behavior::default(), "").await;
+    for (from, relayed) in [
+        (
+            "\"jean dupont\"@ssss.gouv.qc.ca",
+            "MAIL FROM:<\"jean dupont\"@ssss.gouv.qc.ca>",
+        ),
+        (
+            "@relais.example:a@ssss.gouv.qc.ca",
+            "MAIL FROM:<a@ssss.gouv.qc.ca>",
+        ),
+    ] {
+        let mut client = Client::greeted(sentinelle.addr()).await;
+        client.start_data(from, &["b@ssss.gouv.qc.ca"]).await;
+        let reply = client.finish_data(b"Subject: envoi\r\n\r\ncorps\r\n").await;
+        assert_eq!(reply.code, 250, "{reply:?}");
+        client.cmd("QUIT").await;
+        let count = sink.count();
+        let got = &sink.wait_for(count).await[count - 1];
+        assert!(got.mail.starts_with(relayed), "{from}: {}", got.mail);
+    }
+    sentinelle.stop().await;
+}

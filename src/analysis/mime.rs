@@ -10,11 +10,16 @@ use std::time::{Duration, Instant};
 
 use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
-use super::encryption::{self, Layer, Parsed, Scheme};
+use super::encryption::{Layer, Scheme};
 use super::extract::{self, Budget, Piece};
 use super::{charset, visible};
 
+mod heads;
+mod layers;
 mod outside;
+
+use heads::Head;
+use layers::declared_encryption;
 
 /// Where something was found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -46,15 +51,6 @@ impl TextPart {
             heads: Vec::new(),
         }
     }
-}
-
-/// What a reader sees of one message besides its body: header fields and file names, to be
-/// put in front of its first body text (or scanned alone when it has none).
-#[derive(Default)]
-struct Head {
-    segments: Vec<(Location, String)>,
-    /// The index of the message's first body text in `Extracted::texts`.
-    body: Option<usize>,
 }
 
 /// Something that could not be read, and why (the policy treats it as a risk).
@@ -215,62 +211,6 @@ impl<'m> Walk<'_, 'm> {
         });
     }
 
-    fn crypto(&mut self, location: Location, scheme: Scheme, parsed: Parsed) {
-        self.crypto_found.push(location.part.clone());
-        let (algorithm, invalid) = match parsed {
-            Parsed::Encrypted(algorithm) => (Some(algorithm), None),
-            Parsed::Invalid(reason) => (None, Some(reason)),
-            Parsed::Opaque => {
-                return self.skip(location, "signed or compressed data: content not read");
-            }
-            Parsed::Signature => return,
-        };
-        self.out.layers.push(Layer {
-            location,
-            scheme,
-            algorithm,
-            invalid,
-        });
-    }
-
-    /// A part that declares an encryption layer but holds none claims a protection it does
-    /// not have: that is invalid encryption, not "none" (issue 10).
-    fn unfulfilled_claims(&mut self) {
-        for (path, claim, scheme) in std::mem::take(&mut self.claims) {
-            // The top part's children are "1", "2"...: every part is inside it.
-            let prefix = format!("{path}.");
-            let fulfilled = self
-                .crypto_found
-                .iter()
-                .any(|part| path.is_empty() || *part == path || part.starts_with(&prefix));
-            if !fulfilled {
-                self.out.layers.push(Layer {
-                    location: claim,
-                    scheme,
-                    algorithm: None,
-                    invalid: Some("a part declared encrypted that holds no encryption"),
-                });
-            }
-        }
-    }
-
-    /// A text part; an armored OpenPGP message in it is a layer, the rest is scanned.
-    fn text_part(&mut self, location: Location, text: String) {
-        let Some((before, block, after)) = encryption::armored_block(&text) else {
-            return self.text(location, text);
-        };
-        // An armored "PGP MESSAGE" that is not encrypted claims a layer it does not have.
-        let parsed = match encryption::openpgp_message(block.as_bytes()) {
-            Parsed::Opaque => Parsed::Invalid("armored OpenPGP message that holds no encryption"),
-            parsed => parsed,
-        };
-        self.crypto(location.clone(), Scheme::OpenPgp, parsed);
-        let rest = format!("{before}\n{after}");
-        if !rest.trim().is_empty() {
-            self.text(location, rest);
-        }
-    }
-
     /// A body text of the message being walked.
     fn text(&mut self, location: Location, text: String) {
         if !self.budget.reserve(text.len()) {
@@ -284,52 +224,6 @@ impl<'m> Walk<'_, 'm> {
             head.body = Some(self.out.texts.len());
         }
         self.out.texts.push(TextPart::new(location, text));
-    }
-
-    /// Something a reader sees of the message being walked besides its body.
-    fn head(&mut self, location: Location, text: String) {
-        if text.trim().is_empty() {
-            return;
-        }
-        if let Some(head) = self.current.and_then(|h| self.heads.get_mut(h)) {
-            head.segments.push((location, text));
-        }
-    }
-
-    /// Puts each message's head in front of its first body text, so that a name in the
-    /// subject and clinical words in the body are read together; a message without body
-    /// text has its head scanned alone.
-    fn join_heads(&mut self) {
-        for head in std::mem::take(&mut self.heads) {
-            let Some((first, _)) = head.segments.first() else {
-                continue;
-            };
-            let first = first.clone();
-            let size: usize = head.segments.iter().map(|(_, t)| t.len() + 1).sum();
-            if !self.budget.reserve(size) {
-                self.skip(first, "decoded text over the size limit");
-                continue;
-            }
-            let mut text = String::with_capacity(size);
-            let mut heads = Vec::with_capacity(head.segments.len());
-            for (location, segment) in head.segments {
-                text.push_str(segment.trim_end());
-                text.push('\n');
-                heads.push((text.len(), location));
-            }
-            match head.body.and_then(|i| self.out.texts.get_mut(i)) {
-                Some(body) => {
-                    text.push_str(&body.text);
-                    body.text = text;
-                    body.heads = heads;
-                }
-                None => self.out.texts.push(TextPart {
-                    location: first,
-                    text,
-                    heads,
-                }),
-            }
-        }
     }
 
     fn message(&mut self, message: &'m Message<'m>, path: &str, depth: usize) {
@@ -461,27 +355,6 @@ impl<'m> Walk<'_, 'm> {
             }
         }
     }
-}
-
-/// True when the part's Content-Type says it is encrypted: multipart/encrypted (RFC 1847),
-/// or S/MIME enveloped data (RFC 8551: application/pkcs7-mime without smime-type, or with
-/// an enveloped type).
-fn declared_encryption(part: &MessagePart<'_>) -> Option<Scheme> {
-    let content_type = part.content_type()?;
-    let subtype = content_type.subtype().unwrap_or_default();
-    let c_type = content_type.ctype();
-    if c_type.eq_ignore_ascii_case("multipart") {
-        return subtype
-            .eq_ignore_ascii_case("encrypted")
-            .then_some(Scheme::OpenPgp);
-    }
-    let pkcs7 = c_type.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("pkcs7-mime")
-            || subtype.eq_ignore_ascii_case("x-pkcs7-mime"));
-    let enveloped = content_type
-        .attribute("smime-type")
-        .is_none_or(|t| t.to_ascii_lowercase().contains("enveloped"));
-    (pkcs7 && enveloped).then_some(Scheme::Smime)
 }
 
 /// The bytes of a leaf part's body once its transfer encoding is undone (the charset not

@@ -1,5 +1,6 @@
 //! MAIL FROM and RCPT TO: who may start a transaction (never an open relay), the submission
-//! sender rule (DIR04 art. 6 (2)), SIZE, the recipient limit and routing forms in recipients.
+//! sender rule (DIR04 art. 6 (2)), SIZE, the recipient limit, paths as written and routing
+//! forms in recipients.
 
 use smtp_proto::{MAIL_BODY_BINARYMIME, MailFrom, RcptTo};
 
@@ -9,13 +10,19 @@ use super::session::{Flow, Session};
 use crate::envelope::{Envelope, Mode};
 
 impl Session {
-    pub(super) async fn mail(&mut self, from: MailFrom<String>) -> Flow {
+    /// MAIL FROM. `line` is the command as received: the reverse-path is taken from it as
+    /// written (a quoted local part keeps its quotes), without any source route.
+    pub(super) async fn mail(&mut self, mut from: MailFrom<String>, line: &[u8]) -> Flow {
         if !self.greeted {
             return self.error(&reply::NEED_HELO);
         }
         if self.envelope.is_some() {
             return self.error(&reply::NESTED_MAIL);
         }
+        let Some(raw_path) = path::forward_path(line) else {
+            return self.error(&reply::BAD_SENDER_ADDRESS);
+        };
+        from.address = path::without_source_route(raw_path).to_owned();
         match self.ctx.listener.mode {
             Mode::Relay if !self.trusted => {
                 tracing::info!("relay attempt from an untrusted client refused");

@@ -1,4 +1,5 @@
-//! The forward-path of RCPT TO as the client wrote it, and the routing forms refused in it.
+//! The forward-path of RCPT TO and the reverse-path of MAIL FROM as the client wrote them, and
+//! the routing forms refused in a forward-path.
 //!
 //! smtp-proto hands over the address unquoted (`"jean dupont"@x` becomes `jean dupont@x`) and
 //! with any source route dropped, which is neither the address to relay nor the one to judge:
@@ -69,6 +70,16 @@ pub fn forward_path(line: &[u8]) -> Option<&str> {
     std::str::from_utf8(path).ok()
 }
 
+/// `path` without its source route (`@a,@b:user@domain` is `user@domain`): RFC 5321 §4.1.2
+/// lets a relay drop it, and no next hop should follow one.
+pub fn without_source_route(path: &str) -> &str {
+    if !path.starts_with('@') {
+        return path;
+    }
+    let colon = walk(path.as_bytes(), |_, byte, quoted| quoted || byte != b':');
+    colon.and_then(|at| path.get(at + 1..)).unwrap_or(path)
+}
+
 /// The routing form in `path`, if any. Any `%` or `!` counts, quoted or not, in the local
 /// part or elsewhere: none is needed by a real corporate or outside address.
 pub fn routing(path: &str) -> Option<Routing> {
@@ -131,6 +142,19 @@ mod tests {
         assert_eq!(forward_path(b"RCPT TO:<\"a\x00\"@x.example>\r\n"), None);
         assert_eq!(forward_path(b"RCPT TO:<\"a>@x.example\r\n"), None);
         assert_eq!(forward_path(b"RCPT TO:b@x.example\r\n"), None);
+    }
+
+    #[test]
+    fn a_source_route_is_dropped_from_a_reverse_path() {
+        assert_eq!(
+            without_source_route("@a.example,@b.example:u@x.example"),
+            "u@x.example"
+        );
+        assert_eq!(
+            without_source_route("\"jean dupont\"@x.example"),
+            "\"jean dupont\"@x.example"
+        );
+        assert_eq!(without_source_route(""), "");
     }
 
     #[test]

@@ -354,7 +354,7 @@ impl Session {
         match request {
             Request::Ehlo { host } => self.ehlo(host, true),
             Request::Helo { host } => self.ehlo(host, false),
-            Request::Mail { from } => self.mail(from).await,
+            Request::Mail { from } => self.mail(from, line).await,
             Request::Rcpt { to } => self.rcpt(to, line),
             Request::Data => self.data(),
             Request::Bdat {

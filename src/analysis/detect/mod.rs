@@ -6,18 +6,18 @@
 //! no identifier therefore costs two linear scans. Pure: no I/O after loading, no clock.
 
 mod clinical;
+mod compile;
 pub mod context;
 mod patterns;
 pub mod rules;
 pub mod validators;
-
-use std::path::Path;
 
 use regex::Regex;
 
 use crate::analysis::redact;
 use clinical::Clinical;
 pub use clinical::{PERSON, STRUCTURED};
+pub use compile::EMBEDDED;
 use context::{Kind, Words};
 use patterns::Patterns;
 pub use rules::RulesError;
@@ -180,145 +180,7 @@ fn part_of_longer_number(text: &str, range: &std::ops::Range<usize>) -> bool {
 
 /// The detectors shipped with Sentinelle (rules/detectors.toml at build time), used when
 /// the rules directory has no detectors.toml.
-pub const EMBEDDED: &str = include_str!("../../../rules/detectors.toml");
-
 impl Engine {
-    /// Loads `dir/detectors.toml` if it exists (errors are fatal), else the embedded rules.
-    pub fn load_or_embedded(dir: &Path) -> Result<Engine, RulesError> {
-        if dir.join(rules::FILE).exists() {
-            Self::load(dir)
-        } else {
-            Self::parse(EMBEDDED, "embedded detectors.toml")
-        }
-    }
-
-    /// The number of configured identifier detectors (built-ins not counted).
-    pub fn detector_count(&self) -> usize {
-        self.detectors.len()
-    }
-
-    /// Loads and validates `dir/detectors.toml`.
-    pub fn load(dir: &Path) -> Result<Engine, RulesError> {
-        let (raw, text, origin) = rules::load(dir)?;
-        Self::build(raw, &text, &origin)
-    }
-
-    /// Parses and validates rules text (`origin` names it in errors).
-    pub fn parse(text: &str, origin: &str) -> Result<Engine, RulesError> {
-        let raw = rules::parse(text, origin)?;
-        Self::build(raw, text, origin)
-    }
-
-    fn build(raw: rules::RawRules, text: &str, origin: &str) -> Result<Engine, RulesError> {
-        let fold = |w: &String| crate::analysis::text::fold(w);
-        let mut entries: Vec<(String, Kind)> = Vec::new();
-        entries.extend(
-            raw.context
-                .strong_clinical
-                .iter()
-                .map(|w| (fold(w), Kind::Strong)),
-        );
-        entries.extend(
-            raw.context
-                .weak_clinical
-                .iter()
-                .map(|w| (fold(w), Kind::Weak)),
-        );
-        entries.extend(raw.context.anti.iter().map(|w| (fold(w), Kind::Anti)));
-        let mut detectors = Vec::with_capacity(raw.detector.len());
-        let mut sources = Vec::new();
-        let mut owners = Vec::new();
-        for (index, d) in raw.detector.into_iter().enumerate() {
-            let id = d.id.get_ref().clone();
-            let valid_id = !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            let reserved = id == clinical::PERSON || id == clinical::STRUCTURED;
-            if !valid_id || reserved || detectors.iter().any(|x: &Detector| x.id == id) {
-                return Err(rules::invalid(
-                    text,
-                    origin,
-                    d.id.span(),
-                    format!(
-                        "detector id {id:?} must be unique, lower_snake_case and not a built-in id"
-                    ),
-                ));
-            }
-            if d.patterns.is_empty() {
-                return Err(rules::invalid(
-                    text,
-                    origin,
-                    d.id.span(),
-                    "a detector needs at least one pattern".into(),
-                ));
-            }
-            for (p, pattern) in d.patterns.iter().enumerate() {
-                let source = format!("(?i){}", pattern.get_ref());
-                Regex::new(&source).map_err(|e| {
-                    rules::invalid(
-                        text,
-                        origin,
-                        pattern.span(),
-                        format!("invalid pattern: {e}"),
-                    )
-                })?;
-                sources.push(source);
-                owners.push((index, p));
-            }
-            entries.extend(d.context.iter().map(|w| (fold(w), Kind::Detector(index))));
-            entries.extend(d.not_context.iter().map(|w| (fold(w), Kind::Not(index))));
-            let not_followed_by = match &d.not_followed_by {
-                Some(pattern) => Some(
-                    Regex::new(&format!("^(?i:{})", pattern.get_ref())).map_err(|e| {
-                        rules::invalid(
-                            text,
-                            origin,
-                            pattern.span(),
-                            format!("invalid pattern: {e}"),
-                        )
-                    })?,
-                ),
-                None => None,
-            };
-            detectors.push(Detector {
-                id,
-                validator: d.validator,
-                require_context: d.require_context,
-                confidence: d.confidence,
-                confidence_with_context: d.confidence_with_context,
-                ignore: d.ignore.iter().map(|v| compact(v)).collect(),
-                not_followed_by,
-            });
-        }
-        let words = Words::new(&entries).map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("context words: {e}"),
-        })?;
-        let clinical = Clinical::new().map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("built-in patterns: {e}"),
-        })?;
-        // The built-in triggers follow the configured patterns.
-        sources.extend(clinical.triggers().iter().map(|t| (*t).to_owned()));
-        let patterns = Patterns::new(&sources).map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("patterns do not compile together: {e}"),
-        })?;
-        Ok(Engine {
-            detectors,
-            patterns,
-            owners,
-            words,
-            window: raw.context.window,
-            clinical,
-            decision: Decision {
-                high_findings: raw.decision.high_findings,
-                medium_distinct_detectors: raw.decision.medium_distinct_detectors,
-            },
-        })
-    }
-
     /// Every occurrence in `text` (already folded). `year` bounds NAM birth years.
     ///
     /// One pass of the pattern set tells which identifier patterns, and whether a date of

@@ -1,4 +1,5 @@
 use super::*;
+use std::path::Path;
 
 const YEAR: i32 = 2026;
 
