@@ -1,7 +1,8 @@
 //! Ways around the guard (issue 10): patient data that a reader of the message sees must be
 //! read by Sentinelle too. Each test is one class of input, judged by `sentinelle check`
 //! (the SMTP path's decision) for a gmail.com recipient: refused as confidential; each has
-//! a harmless twin in the same form, relayed, so that reading more does not cry wolf.
+//! a harmless twin in the same form, relayed, so that reading more does not cry wolf. One
+//! test sends an example of each class through the server as well.
 
 use std::process::Command;
 
@@ -345,4 +346,38 @@ fn hostile_message_of_thousands_of_unreadable_parts_gives_bounded_output() {
     assert_eq!(unscannable.len(), 1, "{unscannable:?}");
     assert_eq!(unscannable[0]["count"], 3000);
     assert!(report.to_string().len() < 64 * 1024);
+}
+
+#[tokio::test]
+async fn every_class_is_refused_through_smtp_as_through_check() {
+    let (sink, sentinelle) =
+        crate::support::relay_pair(crate::support::Behavior::default(), "").await;
+    let preamble = format!(
+        "From: {SENDER}\r\nSubject: suivi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n\
+         Patient NAM TREG 5401 0114\r\n--sep\r\nContent-Type: text/plain\r\n\r\nBonjour\r\n--sep--\r\n"
+    );
+    let classes = [
+        attachment(
+            "Content-Type: text/plain\r\nContent-Disposition: attachment;\r\n filename*0*=utf-8''Tremblay%20Gaston%20NAM%20TR;\r\n filename*1*=EG5401;\r\n filename*2=0114.txt",
+        ),
+        with_header("X-Patient: =?utf-8?q?NAM_TREG_5401_0114?=", "Bonjour"),
+        format!(
+            "From: {SENDER}\r\nSubject: =?x-inconnu?q?NAM_TREG_54?=\r\n =?x-inconnu?q?01_0114_diab=E8te\r\n\r\nBonjour\r\n"
+        ),
+        format!(
+            "From: {SENDER}\r\nSubject: suivi\r\nContent-Type: text/plain; charset=utf-16le\r\n\r\nPatient Gaston Tremblay, NAM TREG 5401 0114, diabete.\r\n"
+        ),
+        preamble,
+    ];
+    for message in &classes {
+        let (code, text) = crate::support::send(&sentinelle, &["x@gmail.com"], message).await;
+        assert_eq!(code, 550, "{text}\n{message}");
+    }
+    let harmless = attachment(
+        "Content-Type: text/plain\r\nContent-Disposition: attachment; filename*=utf-8''Horaire%20de%20garde.txt",
+    );
+    let (code, text) = crate::support::send(&sentinelle, &["x@gmail.com"], &harmless).await;
+    assert_eq!(code, 250, "{text}");
+    sentinelle.stop().await;
+    assert_eq!(sink.count(), 1);
 }
