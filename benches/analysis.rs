@@ -59,7 +59,7 @@ static ALLOCATOR: Counting = Counting;
 const YEAR: i32 = 2026;
 
 fn engine() -> Engine {
-    Engine::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).expect("rules")
+    sentinelle::rules::engine(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).expect("rules")
 }
 
 /// Varied text (a seeded choice of words), so that compressed attachments have a realistic

@@ -143,6 +143,26 @@ pub struct SessionFacts {
     pub authenticated_as: Option<String>,
 }
 
+impl SessionFacts {
+    /// The facts of a message judged outside any session (the `check` command, tests): a
+    /// loopback client without TLS; submission mode as `account` when one is given.
+    pub fn offline(account: Option<&str>) -> SessionFacts {
+        SessionFacts {
+            session_id: "check".into(),
+            mode: if account.is_some() {
+                Mode::Submission
+            } else {
+                Mode::Relay
+            },
+            client_ip: IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            helo: "check".into(),
+            tls_version: None,
+            client_cert_subject: None,
+            authenticated_as: account.map(str::to_owned),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

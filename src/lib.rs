@@ -3,24 +3,38 @@
 //!
 //! # Layout
 //!
-//! Data flows one way:
+//! Data flows one way. At the end of a message's data the session calls one function,
+//! [`pipeline::check`], on the blocking pool; it reads, decides and prepares, and the session
+//! then records, relays and answers:
 //!
 //! ```text
-//! client ──SMTP──▶ smtp::Session ──(envelope, raw bytes, session facts)──▶ analysis
-//!                                                                          ▼
-//! client ◀─reply── smtp::Session ◀── action::execute ◀── policy::Checkpoint::decide
-//!                       │                └─▶ upstream (next hop or local Maildir)
-//!                       └─▶ incident::store (written before the client's final reply)
+//!                  ┌──────────── pipeline::check (blocking pool) ─────────────┐
+//! client ──SMTP──▶ smtp::Session ─▶ analysis ─▶ policy::decide ─▶ action::prepare
+//!                  │  (I/O)         (pure)       (pure)            (encrypt, word)
+//!                  │                                                    │ Plan
+//!                  ├─▶ incident::Store::record (before any reply) ◀─────┘
+//!                  ├─▶ action::execute ─▶ action::upstream (next hop) or Maildir
+//! client ◀─reply── smtp::Session (the one final reply, after the upstream answered)
 //! ```
 //!
 //! - [`config`]: the TOML file, validated once into a [`config::Config`].
+//! - [`rules`]: every file under `rules/` and the keyring, loaded, hashed (the policy
+//!   version) and swapped whole on SIGHUP; the only code that reads rule files.
 //! - [`server`]: listeners, TLS accept, connection caps, graceful shutdown.
-//! - [`smtp`]: one SMTP session per connection; the only code that writes to clients.
-//! - [`analysis`]: pure reading of a message: MIME, attachments, detection, encryption, forwarding.
-//! - [`policy`]: the checkpoint: a pure function from a message to one action per recipient.
-//! - [`action`]: carries a decision out; [`action::upstream`] is the only code that talks to the next hop.
-//! - [`incident`]: the record of every enforcement and its hash-chained store.
-//! - [`tls`], [`telemetry`], [`shutdown`]: the edges.
+//! - [`smtp`]: one SMTP session per connection; the only code that writes to clients;
+//!   [`smtp::reply`] holds every text a client reads, the DIR04 refusals included.
+//! - [`pipeline`]: one received message through analysis, policy and the action's
+//!   preparation; called by the session and by `sentinelle check`.
+//! - [`analysis`]: pure reading of a message: headers, MIME, attachments, detection,
+//!   encryption, forwarding signals, into an [`analysis::Reading`].
+//! - [`policy`]: pure decision: one [`policy::Treatment`] per recipient and the incident
+//!   draft, from a reading, the envelope, the session facts, the rules and the time.
+//! - [`action`]: turns a decision into a [`action::Plan`] (encrypted versions, refusal words,
+//!   notifications of refused recipients) and carries it out; [`action::upstream`] is the
+//!   only code that talks to the next hop; [`action::send`] sends any other mail.
+//! - [`incident`]: the record of every enforcement, its hash-chained store (the only code
+//!   that touches the database), notifications and reports.
+//! - [`envelope`], [`tls`], [`telemetry`], [`shutdown`], [`stream`]: the edges.
 //!
 //! # The guarantee
 //!
@@ -35,8 +49,9 @@ pub mod cli;
 pub mod config;
 pub mod envelope;
 pub mod incident;
+pub mod pipeline;
 pub mod policy;
-pub mod rulefile;
+pub mod rules;
 pub mod server;
 pub mod shutdown;
 pub mod smtp;

@@ -20,8 +20,6 @@ use crate::action::maildir::Maildir;
 use crate::action::upstream::Target;
 use crate::config::{Config, ListenerConfig, ListenerTls, SmtpUpstream, UpstreamConfig};
 use crate::envelope::Mode;
-use crate::policy::Checkpoint;
-use crate::policy::sender::SenderRule;
 use crate::shutdown::{self, Phase, Shutdown};
 use crate::smtp::{Context, Session, reply};
 use crate::stream::Stream;
@@ -154,7 +152,7 @@ fn context(
     config: &Arc<Config>,
     listener: &ListenerConfig,
     tls: Option<Arc<rustls::ServerConfig>>,
-    checkpoint: Arc<dyn Checkpoint>,
+    rules: Arc<crate::rules::Live>,
     incidents: Arc<dyn crate::incident::Store>,
     notifier: Arc<tokio::sync::Notify>,
 ) -> Result<Arc<Context>, ServerError> {
@@ -187,10 +185,9 @@ fn context(
         config: config.clone(),
         listener: listener.clone(),
         tls,
-        checkpoint,
+        rules,
         next_hop,
         auth_target,
-        sender_rule: SenderRule::new(&config.submission),
         incidents,
         notifier,
     }))
@@ -247,7 +244,7 @@ pub fn notifier(
 /// Serves `listeners` until `signal` resolves, then shuts down gracefully.
 pub async fn run(
     config: Arc<Config>,
-    checkpoint: Arc<dyn Checkpoint>,
+    rules: Arc<crate::rules::Live>,
     listeners: Vec<Listener>,
     signal: impl Future<Output = ()>,
 ) -> Result<(), ServerError> {
@@ -289,7 +286,7 @@ pub async fn run(
             &config,
             &listener.config,
             tls,
-            checkpoint.clone(),
+            Arc::clone(&rules),
             Arc::clone(&incidents),
             Arc::clone(&wake),
         )?;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use sentinelle::analysis::{self, Engine, Limits};
+use sentinelle::analysis::{self, Limits};
 
 #[test]
 fn recall_and_false_positive_rate_on_the_labelled_corpus() {
@@ -18,7 +18,7 @@ fn recall_and_false_positive_rate_on_the_held_out_corpus() {
 
 fn measure(dir: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let engine = Engine::load(&root.join("rules")).unwrap();
+    let engine = sentinelle::rules::engine(&root.join("rules")).unwrap();
     let corpus = root.join(dir);
     let labels = std::fs::read_to_string(corpus.join("labels.csv")).unwrap();
     let (mut positives, mut negatives) = (0usize, 0usize);

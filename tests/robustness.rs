@@ -12,7 +12,7 @@ use crate::support::docs::{self, Attachment};
 const YEAR: i32 = 2026;
 
 fn engine() -> Engine {
-    Engine::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap()
+    sentinelle::rules::engine(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap()
 }
 
 fn analyse(raw: &[u8]) -> Analysis {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::time::SystemTime;
 
 use crate::action::encrypt::split;
-use crate::smtp::reply::Refusal;
+use crate::smtp::reply::refusal::Refusal;
 
 /// One refused recipient and the words of its refusal.
 pub struct Refused<'a> {
@@ -107,7 +107,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::smtp::reply;
+    use crate::smtp::reply::refusal;
 
     #[test]
     fn the_notice_names_each_refused_recipient_and_keeps_no_body() {
@@ -118,7 +118,7 @@ mod tests {
             original,
             &[Refused {
                 address: "x@gmail.com",
-                refusal: &reply::WEBMAIL,
+                refusal: &refusal::WEBMAIL,
             }],
             SystemTime::UNIX_EPOCH,
         );

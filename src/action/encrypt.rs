@@ -59,37 +59,6 @@ fn field_name(field: &[u8]) -> &[u8] {
     field[..end].trim_ascii()
 }
 
-/// The subject without the encryption tags (case-insensitive), spaces tidied; `None` when no
-/// tag was there.
-pub fn untagged(subject: &str, tags: &[String]) -> Option<String> {
-    let lower = subject.to_lowercase();
-    let mut cut: Vec<(usize, usize)> = Vec::new();
-    for tag in tags.iter().filter(|t| !t.is_empty()) {
-        let tag = tag.to_lowercase();
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(&tag) {
-            cut.push((from + at, from + at + tag.len()));
-            from += at + tag.len();
-        }
-    }
-    if cut.is_empty() {
-        return None;
-    }
-    cut.sort_unstable();
-    let mut out = String::with_capacity(subject.len());
-    let mut at = 0;
-    for (start, end) in cut {
-        // Lowercasing keeps byte offsets for the tags' scripts; skip any overlap.
-        if start < at || !subject.is_char_boundary(start) || !subject.is_char_boundary(end) {
-            continue;
-        }
-        out.push_str(&subject[at..start]);
-        at = end;
-    }
-    out.push_str(&subject[at..]);
-    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
 /// A Subject header field for `subject`: as is in ASCII, else one RFC 2047 encoded word per
 /// chunk of UTF-8.
 fn subject_field(subject: &str) -> Vec<u8> {
@@ -217,8 +186,8 @@ fn encrypt(data: &[u8], cert: &Cert, now: SystemTime) -> Result<Vec<u8>, Encrypt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::action::keyring::tests::cert;
     use crate::analysis::encryption::{self, Parsed, Scheme};
+    use crate::rules::keyring::tests::cert;
 
     const RAW: &[u8] = b"From: a@ssss.gouv.qc.ca\r\nTo: b@clinique.example\r\nSubject: [chiffre] Suivi\r\n\tde Mme X\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nBonjour\r\n";
 
@@ -231,17 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn tags_are_removed_from_the_subject() {
-        let tags = vec!["[chiffré]".to_owned(), "[secure]".to_owned()];
-        assert_eq!(
-            untagged("[Chiffré] Résultats", &tags).as_deref(),
-            Some("Résultats")
-        );
-        assert_eq!(
-            untagged("RE: résultats [SECURE]", &tags).as_deref(),
-            Some("RE: résultats")
-        );
-        assert_eq!(untagged("Résultats", &tags), None);
+    fn a_non_ascii_subject_is_written_as_encoded_words() {
         assert_eq!(
             subject_field("Résultats"),
             b"Subject: =?UTF-8?B?UsOpc3VsdGF0cw==?=\r\n"

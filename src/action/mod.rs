@@ -1,4 +1,4 @@
-//! Carries a [`Decision`] out and turns the outcome into the client's one final reply.
+//! Carries a [`Plan`] out and turns the outcome into the client's one final reply.
 //!
 //! All or nothing: a refusal for any recipient refuses the message (the client gets one reply
 //! for the whole transaction, so relaying to some recipients while refusing others would
@@ -9,16 +9,16 @@
 
 pub mod dsn;
 pub mod encrypt;
-pub mod keyring;
 pub mod maildir;
+pub mod plan;
 pub mod upstream;
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::envelope::Envelope;
-use crate::policy::{Action, Decision};
 use crate::smtp::reply::{self, Reply, Severity};
+pub use plan::{Action, Notice, Plan, prepare};
 use upstream::{Connection, Credentials, Target, UpstreamError};
 
 /// Where relayed mail goes.
@@ -59,10 +59,24 @@ struct Group<'a> {
     traced: bool,
 }
 
-/// Executes `decision` for `envelope`. `trace` is the Received header to prepend, `raw` the
+/// Sends `message` as it is to `envelope`'s recipients through `hop` (notifications use it):
+/// the reply says whether the next hop took it.
+pub async fn send(envelope: &Envelope, message: &[u8], hop: &NextHop) -> Reply {
+    let plan = Plan {
+        actions: vec![Action::Relay; envelope.recipients.len()],
+        notice: None,
+        incident: None,
+    };
+    let mut session = UpstreamSession::default();
+    execute(&plan, envelope, b"", message, hop, &mut session)
+        .await
+        .reply
+}
+
+/// Executes `plan` for `envelope`. `trace` is the Received header to prepend, `raw` the
 /// original message.
 pub async fn execute(
-    decision: &Decision,
+    plan: &Plan,
     envelope: &Envelope,
     trace: &[u8],
     raw: &[u8],
@@ -70,15 +84,15 @@ pub async fn execute(
     session: &mut UpstreamSession,
 ) -> Outcome {
     let started = Instant::now();
-    let refusal = first_refusal(decision);
+    let refusal = first_refusal(plan);
     let notice_envelope;
-    let mut groups = group(decision, envelope, raw);
-    match (refusal, &decision.notice) {
+    let mut groups = group(plan, envelope, raw);
+    match (refusal, &plan.notice) {
         (None, _) => {}
         // A temporary failure (gateway encryption failed) holds the whole message back.
-        (Some(_), Some(_)) if transient_refusal(decision).is_some() => {
+        (Some(_), Some(_)) if transient_refusal(plan).is_some() => {
             return Outcome {
-                reply: transient_refusal(decision).unwrap_or(reply::LOCAL_ERROR),
+                reply: transient_refusal(plan).unwrap_or(reply::LOCAL_ERROR),
                 delivered: 0,
                 upstream_ms: 0,
             };
@@ -112,8 +126,8 @@ pub async fn execute(
         NextHop::Maildir(dir) => deliver_maildir(dir, trace, &groups).await,
         NextHop::Smtp(target) => relay_smtp(target, trace, &groups, session).await,
     };
-    if reply.is_positive() && decision.notice.is_some() {
-        let refused: Vec<&str> = decision
+    if reply.is_positive() && plan.notice.is_some() {
+        let refused: Vec<&str> = plan
             .actions
             .iter()
             .zip(&envelope.recipients)
@@ -121,7 +135,8 @@ pub async fn execute(
             .map(|(_, r)| r.address.as_str())
             .collect();
         if !refused.is_empty() {
-            reply = reply::partly_relayed(envelope.recipients.len() - refused.len(), &refused);
+            reply =
+                reply::refusal::partly_relayed(envelope.recipients.len() - refused.len(), &refused);
         }
     }
     Outcome {
@@ -131,16 +146,15 @@ pub async fn execute(
     }
 }
 
-fn transient_refusal(decision: &Decision) -> Option<Reply> {
-    decision.actions.iter().find_map(|a| match a {
+fn transient_refusal(plan: &Plan) -> Option<Reply> {
+    plan.actions.iter().find_map(|a| match a {
         Action::Refuse(reply) if reply.severity() == Severity::Transient => Some(reply.clone()),
         _ => None,
     })
 }
 
-fn first_refusal(decision: &Decision) -> Option<Reply> {
-    decision
-        .actions
+fn first_refusal(plan: &Plan) -> Option<Reply> {
+    plan.actions
         .iter()
         .filter_map(|a| match a {
             Action::Refuse(reply) => Some(reply.clone()),
@@ -149,9 +163,9 @@ fn first_refusal(decision: &Decision) -> Option<Reply> {
         .max_by_key(|r| r.severity())
 }
 
-fn group<'a>(decision: &'a Decision, envelope: &'a Envelope, raw: &'a [u8]) -> Vec<Group<'a>> {
+fn group<'a>(plan: &'a Plan, envelope: &'a Envelope, raw: &'a [u8]) -> Vec<Group<'a>> {
     let mut groups: Vec<Group<'a>> = Vec::new();
-    for (index, action) in decision.actions.iter().enumerate() {
+    for (index, action) in plan.actions.iter().enumerate() {
         let body: &[u8] = match action {
             Action::Relay => raw,
             Action::RelayReplacement(bytes) => bytes.as_slice(),

@@ -3,8 +3,6 @@
 //! SRS-rewritten envelope sender. An automatic reply (out of office) is never an
 //! auto-forward; a forward typed by a person leaves no signal.
 
-use std::path::Path;
-
 use mail_parser::MessageParser;
 use regex::Regex;
 use serde::Deserialize;
@@ -106,13 +104,6 @@ impl std::fmt::Debug for Signals {
 }
 
 impl Signals {
-    /// Loads rules_dir/forwarding.toml, or the shipped signals when it is absent.
-    pub fn load_or_embedded(rules_dir: &Path) -> Result<Signals, ForwardingError> {
-        let (text, origin) = crate::rulefile::read(rules_dir, "forwarding.toml", EMBEDDED)
-            .map_err(|(path, source)| ForwardingError::Unreadable { path, source })?;
-        Self::parse(&text, &origin)
-    }
-
     /// Parses signals text (`origin` names it in errors).
     pub fn parse(text: &str, origin: &str) -> Result<Signals, ForwardingError> {
         let invalid = |message: String| ForwardingError::Invalid {

@@ -1,16 +1,18 @@
-//! The header facts of a message: who it claims to be from and a hash of its Message-ID.
+//! The header facts of a message: who it claims to be from, its subject and its Message-ID,
+//! read once for the policy, the incident record and the logs.
 //!
 //! Parsed with mail-parser (encoded words, folding, groups and comments handled there).
 //! mail-parser's `from()` gives the last From field only, so every From and Sender field is
 //! read here, and the fields are also counted on the raw header section (a name written
 //! `From :` still counts): RFC 5322 §3.6 allows one From and at most one Sender.
-//! The Message-ID is only ever kept as a hash: it can embed a patient's name in some systems.
+//! The subject and the Message-ID can carry a patient's name: logs get the Message-ID's hash
+//! only, and `Debug` prints neither.
 
 use mail_parser::{HeaderName, HeaderValue, MessageParser};
 use sha2::{Digest, Sha256};
 
-/// What the SMTP core and the checkpoint need from the header section.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the SMTP core and the policy need from the header section.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct HeaderFacts {
     /// Every address of every From header field, lowercased.
     pub from: Vec<String>,
@@ -22,6 +24,23 @@ pub struct HeaderFacts {
     pub sender_fields: usize,
     /// First 16 hex digits of SHA-256 of the Message-ID, when there is one.
     pub message_id_hash: Option<String>,
+    /// The Message-ID field's value (without angle brackets): for the incident record only.
+    pub message_id: Option<String>,
+    /// The decoded subject: for the subject tags and the encrypted version only.
+    pub subject: Option<String>,
+}
+
+impl std::fmt::Debug for HeaderFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The subject and the Message-ID may name a patient: never printed.
+        f.debug_struct("HeaderFacts")
+            .field("from", &self.from)
+            .field("sender", &self.sender)
+            .field("from_fields", &self.from_fields)
+            .field("sender_fields", &self.sender_fields)
+            .field("message_id_hash", &self.message_id_hash)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Reads the header section of `raw`. Never fails: an unreadable header section gives empty facts.
@@ -58,6 +77,8 @@ pub fn read_headers(raw: &[u8]) -> HeaderFacts {
         from_fields: from_fields.max(parsed_from),
         sender_fields: sender_fields.max(parsed_sender),
         message_id_hash: message.message_id().map(short_hash),
+        message_id: message.message_id().map(str::to_owned),
+        subject: message.subject().map(str::to_owned),
     }
 }
 
@@ -98,9 +119,12 @@ mod tests {
         let raw = b"From: \"Dr Tremblay\" <Marc.Tremblay@ssss.gouv.qc.ca>\r\nMessage-ID: <abc@x>\r\nSubject: x\r\n\r\nbody\r\n";
         let facts = read_headers(raw);
         assert_eq!(facts.from, vec!["marc.tremblay@ssss.gouv.qc.ca"]);
-        let hash = facts.message_id_hash.unwrap();
+        let hash = facts.message_id_hash.clone().unwrap();
         assert_eq!(hash.len(), 16);
         assert!(!hash.contains("abc"));
+        assert_eq!(facts.message_id.as_deref(), Some("abc@x"));
+        assert_eq!(facts.subject.as_deref(), Some("x"));
+        assert!(!format!("{facts:?}").contains("abc@x"));
     }
 
     #[test]

@@ -52,6 +52,19 @@ pub struct Analysis {
     pub encrypted: Vec<encryption::Layer>,
 }
 
+/// Everything read of one message, once: its header facts, its forwarding signals and, when
+/// it leaves the platform, what its content holds.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// From, Sender, subject, Message-ID.
+    pub headers: HeaderFacts,
+    /// What the traces say of automatic forwarding.
+    pub forwarding: forwarding::Forwarding,
+    /// The content's analysis; `None` when it was not read (every recipient internal, or
+    /// the sender rule refused the message first).
+    pub content: Option<Analysis>,
+}
+
 impl Analysis {
     /// True when a part that could not be read may hide patient data.
     pub fn unscannable_risk(&self) -> bool {

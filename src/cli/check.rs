@@ -3,7 +3,6 @@
 //! teams test their rules with it. Exit code 0: every recipient relayed (in clear or
 //! encrypted), 1: a recipient refused, 2: an error.
 
-use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::SystemTime;
@@ -12,13 +11,14 @@ use anyhow::Context as _;
 use serde::Serialize;
 use smtp_proto::{MailFrom, RcptTo};
 
+use crate::action::Action;
 use crate::analysis::Finding;
 use crate::analysis::encryption::Layer;
 use crate::config::Config;
-use crate::envelope::{Envelope, Mode, SessionFacts};
-use crate::policy::decide::{EncryptionFound, Treatment};
-use crate::policy::table::Situation;
-use crate::policy::{self, Action, Standard};
+use crate::envelope::{Envelope, SessionFacts};
+use crate::pipeline;
+use crate::policy::{EncryptionFound, Situation, Treatment};
+use crate::rules;
 
 #[derive(Serialize)]
 struct Recipient<'a> {
@@ -70,7 +70,7 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
     };
     let raw = std::fs::read(args.message)
         .with_context(|| format!("cannot read {}", args.message.display()))?;
-    let checkpoint = Standard::new(&config, super::current_year())?;
+    let rules = rules::Sources::of(&config, super::current_year()).load()?;
     let envelope = Envelope {
         mail_from: MailFrom {
             address: args.from.to_owned(),
@@ -85,50 +85,35 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
             })
             .collect(),
     };
-    let facts = SessionFacts {
-        session_id: "check".into(),
-        mode: if args.auth_user.is_some() {
-            Mode::Submission
-        } else {
-            Mode::Relay
-        },
-        client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
-        helo: "check".into(),
-        tls_version: None,
-        client_cert_subject: None,
-        authenticated_as: args.auth_user.map(str::to_owned),
-    };
-    let headers = crate::analysis::read_headers(&raw);
-    let judgement = checkpoint.judge(&policy::Message {
+    let facts = SessionFacts::offline(args.auth_user);
+    let input = pipeline::Input {
         envelope: &envelope,
         raw: &raw,
-        headers: &headers,
         facts: &facts,
         now: SystemTime::now(),
-    });
-    let verdict = judgement.verdict.as_ref();
-    let analysis = verdict.and_then(|v| v.analysis.as_ref());
+    };
+    let checked = pipeline::check(&input, &rules, &config.hostname);
+    let (decision, plan) = (&checked.decision, &checked.plan);
+    let analysis = checked.reading.content.as_ref();
     let recipients: Vec<Recipient<'_>> = envelope
         .recipients
         .iter()
-        .zip(&judgement.decision.actions)
-        .enumerate()
-        .map(|(index, (rcpt, action))| {
-            let treatment = verdict.and_then(|v| v.recipients.get(index));
+        .zip(&plan.actions)
+        .zip(&decision.recipients)
+        .map(|((rcpt, action), (class, treatment))| {
+            // What the recipient would get (the whole message may be refused).
             let (action, reason) = match (action, treatment) {
-                // What the recipient would get (the whole message may be refused).
-                (Action::Relay, Some((_, Treatment::RelayEncrypted))) => ("relay_encrypted", None),
+                (Action::Relay, Treatment::RelayEncrypted) => ("relay_encrypted", None),
                 (Action::Relay, _) => ("relay", None),
                 (Action::RelayReplacement(_), _) => ("relay_encrypted", None),
-                (Action::Refuse(_), Some((_, Treatment::Refuse(category)))) => {
+                (Action::Refuse(_), Treatment::Refuse(category)) => {
                     ("refuse", Some(category.as_str()))
                 }
-                (Action::Refuse(_), None) => ("refuse", Some("sender_not_corporate")),
-                (Action::Refuse(_), Some(_)) => ("refuse", Some("temporary_failure")),
+                (Action::Refuse(_), _) => ("refuse", Some("temporary_failure")),
             };
             Recipient {
                 address: &rcpt.address,
-                class: treatment.map_or("unknown", |(class, _)| class.as_str()),
+                class: class.as_str(),
                 action,
                 reason,
             }
@@ -142,8 +127,7 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
     } else {
         "relay"
     };
-    let reply = judgement
-        .decision
+    let reply = plan
         .actions
         .iter()
         .find_map(|a| match a {
@@ -157,11 +141,15 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
         });
     let report = Report {
         verdict: verdict_word,
-        situation: verdict.map(|v| v.situation),
+        situation: decision.situation,
         confidential: analysis.is_some_and(|a| a.confidential),
-        auto_forwarded: verdict.is_some_and(|v| v.forwarding.auto_forwarded()),
-        forward_signals: verdict.map_or_else(Vec::new, |v| v.forwarding.signals.clone()),
-        encryption: verdict.map_or(EncryptionFound::None, |v| v.encryption),
+        auto_forwarded: decision.situation.is_some() && checked.reading.forwarding.auto_forwarded(),
+        forward_signals: if decision.situation.is_some() {
+            checked.reading.forwarding.signals.clone()
+        } else {
+            Vec::new()
+        },
+        encryption: decision.encryption,
         encrypted_parts: analysis.map_or(&[], |a| a.encrypted.as_slice()),
         findings: analysis.map_or(&[], |a| a.findings.as_slice()),
         unscannable: analysis.map_or(&[], |a| a.unscannable.as_slice()),

@@ -8,16 +8,15 @@ use crate::config::Config;
 /// Validates `path`; prints a summary on success.
 pub fn check(path: &Path) -> anyhow::Result<ExitCode> {
     let config = Config::load(path)?;
-    let engine = crate::analysis::Engine::load_or_embedded(&config.rules_dir)?;
-    let domains = crate::policy::classify::Directory::load(&config.rules_dir)?;
-    crate::analysis::forwarding::Signals::load_or_embedded(&config.rules_dir)?;
+    // Every rule file and the keyring, as `serve` would load them.
+    let rules = crate::rules::Sources::of(&config, super::current_year()).load()?;
     println!("{}: OK", path.display());
     println!(
         "  rules {}: {} detectors",
         config.rules_dir.display(),
-        engine.detector_count()
+        rules.engine.detector_count()
     );
-    for (class, count) in domains.counts() {
+    for (class, count) in rules.domains.counts() {
         println!("  domains {class:?}: {count}");
     }
     for listener in &config.listeners {

@@ -8,8 +8,8 @@ use std::time::SystemTime;
 use anyhow::Context as _;
 
 use super::KeysAction;
-use crate::action::keyring::{self, Keyring, Summary};
 use crate::config::Config;
+use crate::rules::keyring::{self, Keyring, Summary};
 
 fn print(summary: &Summary) {
     println!(

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::analysis::{self, Analysis, Engine, Limits};
+use crate::analysis::{self, Analysis, Limits};
 use crate::config::Config;
 
 /// One message to analyse: where it comes from, and its bytes.
@@ -39,7 +39,7 @@ pub fn run(
         }
         None => (PathBuf::from("rules"), Limits::default()),
     };
-    let engine = Engine::load_or_embedded(&rules.unwrap_or(rules_dir))?;
+    let engine = crate::rules::engine(&rules.unwrap_or(rules_dir))?;
     let year = super::current_year();
     let mut errors = 0usize;
     let mut sources = Vec::new();

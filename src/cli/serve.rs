@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use crate::config::{Config, UpstreamConfig};
-use crate::policy::Standard;
+use crate::rules;
 use crate::{server, telemetry};
 
 /// Loads the configuration (or the embedded default) and serves.
@@ -19,7 +19,10 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     telemetry::init(&config.log);
     // The rules (detectors, domain lists, forwarding signals) are loaded and validated at
     // start-up, before any port is opened.
-    let checkpoint = Arc::new(Standard::new(&config, super::current_year())?);
+    let rules = Arc::new(rules::Live::load(rules::Sources::of(
+        &config,
+        super::current_year(),
+    ))?);
     tracing::info!(rules = %config.rules_dir.display(), "DIR04 rules loaded");
     if path.is_none()
         && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
@@ -35,15 +38,15 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listeners = server::bind(&config).await?;
-        reload_on_hangup(Arc::clone(&checkpoint));
-        server::run(Arc::new(config), checkpoint, listeners, signal()).await?;
+        reload_on_hangup(Arc::clone(&rules));
+        server::run(Arc::new(config), rules, listeners, signal()).await?;
         Ok(ExitCode::SUCCESS)
     })
 }
 
 /// Reloads the rules on each SIGHUP; sessions in progress are not touched. A faulty rules
 /// file is reported and the rules in force stay.
-fn reload_on_hangup(checkpoint: Arc<Standard>) {
+fn reload_on_hangup(rules: Arc<rules::Live>) {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
@@ -53,8 +56,8 @@ fn reload_on_hangup(checkpoint: Arc<Standard>) {
         };
         tokio::spawn(async move {
             while hangup.recv().await.is_some() {
-                let checkpoint = Arc::clone(&checkpoint);
-                let reloaded = tokio::task::spawn_blocking(move || checkpoint.reload()).await;
+                let rules = Arc::clone(&rules);
+                let reloaded = tokio::task::spawn_blocking(move || rules.reload()).await;
                 match reloaded {
                     Ok(Ok(())) => tracing::info!("rules reloaded"),
                     Ok(Err(err)) => {
@@ -68,7 +71,7 @@ fn reload_on_hangup(checkpoint: Arc<Standard>) {
         });
     }
     #[cfg(not(unix))]
-    let _ = checkpoint;
+    let _ = rules;
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

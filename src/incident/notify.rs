@@ -14,10 +14,9 @@ use tokio::sync::Notify;
 use super::clock;
 use super::model::{Incident, Severity};
 use super::store::{self, Pending, Store};
-use crate::action::{self, NextHop, UpstreamSession};
+use crate::action::{self, NextHop};
 use crate::config::{NotificationsConfig, SyslogTarget};
 use crate::envelope::Envelope;
-use crate::policy::{Action, Decision};
 
 /// What time it is: the system clock in production; tests give their own so that a digest
 /// window can end without waiting for the wall clock.
@@ -193,17 +192,11 @@ impl Notifier {
                 ..Default::default()
             }],
         };
-        let decision = Decision {
-            actions: vec![Action::Relay],
-            notice: None,
-            incident: None,
-        };
-        let mut session = UpstreamSession::default();
-        let outcome = action::execute(&decision, &envelope, b"", &message, hop, &mut session).await;
-        if outcome.reply.is_positive() {
+        let reply = action::send(&envelope, &message, hop).await;
+        if reply.is_positive() {
             Ok(())
         } else {
-            Err(outcome.reply.first_line())
+            Err(reply.first_line())
         }
     }
 

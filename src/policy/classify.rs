@@ -5,7 +5,6 @@
 //! domain listed in two classes is an error naming the file and line.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 /// The class of a recipient's domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -54,25 +53,27 @@ impl Class {
     ];
 }
 
-/// The shipped lists, used for a file the rules directory does not have.
-const EMBEDDED: [(Class, &str); 4] = [
-    (
-        Class::Internal,
-        include_str!("../../rules/domains/internal.txt"),
-    ),
-    (
-        Class::PublicWebmail,
-        include_str!("../../rules/domains/public_webmail.txt"),
-    ),
-    (
-        Class::ApprovedSystem,
-        include_str!("../../rules/domains/approved_systems.txt"),
-    ),
-    (
-        Class::RestrictedSystem,
-        include_str!("../../rules/domains/restricted_systems.txt"),
-    ),
-];
+impl Directory {
+    /// The shipped lists, used for a file the rules directory does not have.
+    pub const EMBEDDED: [(Class, &'static str); 4] = [
+        (
+            Class::Internal,
+            include_str!("../../rules/domains/internal.txt"),
+        ),
+        (
+            Class::PublicWebmail,
+            include_str!("../../rules/domains/public_webmail.txt"),
+        ),
+        (
+            Class::ApprovedSystem,
+            include_str!("../../rules/domains/approved_systems.txt"),
+        ),
+        (
+            Class::RestrictedSystem,
+            include_str!("../../rules/domains/restricted_systems.txt"),
+        ),
+    ];
+}
 
 /// A list that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -81,7 +82,7 @@ pub enum DomainsError {
     #[error("{path}: {source}")]
     Unreadable {
         /// The file.
-        path: PathBuf,
+        path: String,
         /// Why.
         source: std::io::Error,
     },
@@ -104,26 +105,10 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Loads rules_dir/domains/*.txt; a missing file is replaced by the shipped list.
-    pub fn load(rules_dir: &Path) -> Result<Directory, DomainsError> {
-        let mut directory = Directory::default();
-        for (class, embedded) in EMBEDDED {
-            let name = class.file().unwrap_or_default();
-            let path = rules_dir.join("domains").join(name);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => embedded.to_owned(),
-                Err(source) => return Err(DomainsError::Unreadable { path, source }),
-            };
-            directory.add(class, &text, &path.display().to_string())?;
-        }
-        Ok(directory)
-    }
-
     /// The shipped lists alone.
     pub fn embedded() -> Result<Directory, DomainsError> {
         let mut directory = Directory::default();
-        for (class, text) in EMBEDDED {
+        for (class, text) in Self::EMBEDDED {
             directory.add(class, text, class.file().unwrap_or_default())?;
         }
         Ok(directory)
@@ -288,17 +273,5 @@ mod tests {
             err.to_string().starts_with("public_webmail.txt:2:"),
             "{err}"
         );
-    }
-
-    #[test]
-    fn a_rules_directory_overrides_the_shipped_lists() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("domains")).unwrap();
-        std::fs::write(dir.path().join("domains/internal.txt"), "cisss.example\n").unwrap();
-        let d = Directory::load(dir.path()).unwrap();
-        assert_eq!(d.classify("a@cisss.example"), Class::Internal);
-        // The internal list was replaced; the webmail list is the shipped one.
-        assert_eq!(d.classify("a@ssss.gouv.qc.ca"), Class::External);
-        assert_eq!(d.classify("a@yahoo.fr"), Class::PublicWebmail);
     }
 }

@@ -3,16 +3,24 @@
 //! authenticated account's own address or one of its configured aliases, and the message
 //! may have only one From field and at most one Sender field.
 //!
-//! Pure: the SMTP core calls [`SenderRule::allows`] at MAIL FROM, the checkpoint calls
-//! [`SenderRule::check_header_from`] on the received message.
+//! Pure: the SMTP core calls [`SenderRule::allows`] at MAIL FROM, the policy calls
+//! [`SenderRule::check_header_from`] on the received message's header facts.
 
 use std::collections::HashMap;
 
+use crate::analysis::HeaderFacts;
 use crate::config::SubmissionConfig;
-use crate::envelope::Mode;
-use crate::smtp::reply::{self, Reply};
+use crate::envelope::{Mode, SessionFacts};
 
-use super::Message;
+/// Why the sender rule refuses a message (each has its own words in the reply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fault {
+    /// More than one From or more than one Sender field.
+    SeveralFields,
+    /// A From or Sender mailbox that is not the account's, or no From at all.
+    NotAccount,
+}
 
 /// Which addresses each authenticated account may send as.
 #[derive(Debug, Clone, Default)]
@@ -70,14 +78,13 @@ impl SenderRule {
     /// In submission mode, refuses a message with more than one From or Sender field
     /// (RFC 5322 §3.6: readers show one of them, not necessarily the one checked), and one
     /// whose From is missing or any From or Sender mailbox is not the account's.
-    pub fn check_header_from(&self, message: &Message<'_>) -> Option<Reply> {
-        if message.facts.mode != Mode::Submission {
+    pub fn check_header_from(&self, headers: &HeaderFacts, facts: &SessionFacts) -> Option<Fault> {
+        if facts.mode != Mode::Submission {
             return None;
         }
-        let account = message.facts.authenticated_as.as_deref()?;
-        let headers = message.headers;
+        let account = facts.authenticated_as.as_deref()?;
         if headers.from_fields > 1 || headers.sender_fields > 1 {
-            return Some(reply::SEVERAL_FROM_FIELDS);
+            return Some(Fault::SeveralFields);
         }
         let unreadable_sender = headers.sender_fields == 1 && headers.sender.is_empty();
         let all_own = headers
@@ -86,7 +93,7 @@ impl SenderRule {
             .chain(&headers.sender)
             .all(|addr| self.allows(account, addr));
         if headers.from.is_empty() || unreadable_sender || !all_own {
-            return Some(reply::HEADER_FROM_NOT_ACCOUNT);
+            return Some(Fault::NotAccount);
         }
         None
     }
@@ -128,8 +135,7 @@ mod tests {
         assert!(!SenderRule::default().allows("marc.tremblay", "marc.tremblay@x"));
     }
 
-    fn judged(rule: &SenderRule, raw: &[u8]) -> Option<Reply> {
-        let envelope = crate::envelope::Envelope::default();
+    fn judged(rule: &SenderRule, raw: &[u8]) -> Option<Fault> {
         let headers = crate::analysis::read_headers(raw);
         let facts = crate::envelope::SessionFacts {
             session_id: "t".into(),
@@ -140,13 +146,7 @@ mod tests {
             client_cert_subject: None,
             authenticated_as: Some("marc.tremblay".into()),
         };
-        rule.check_header_from(&Message {
-            envelope: &envelope,
-            raw,
-            headers: &headers,
-            facts: &facts,
-            now: std::time::SystemTime::UNIX_EPOCH,
-        })
+        rule.check_header_from(&headers, &facts)
     }
 
     #[test]
@@ -157,24 +157,24 @@ mod tests {
         let two_from = format!("From: <evil@gmail.com>\r\n{own}\r\nx\r\n");
         assert_eq!(
             judged(&rule, two_from.as_bytes()),
-            Some(reply::SEVERAL_FROM_FIELDS)
+            Some(Fault::SeveralFields)
         );
         let two_sender = format!(
             "{own}Sender: <marc.tremblay@ssss.gouv.qc.ca>\r\nSender: <dr.tremblay@ssss.gouv.qc.ca>\r\n\r\nx\r\n"
         );
         assert_eq!(
             judged(&rule, two_sender.as_bytes()),
-            Some(reply::SEVERAL_FROM_FIELDS)
+            Some(Fault::SeveralFields)
         );
         let foreign_sender = format!("{own}Sender: <evil@gmail.com>\r\n\r\nx\r\n");
         assert_eq!(
             judged(&rule, foreign_sender.as_bytes()),
-            Some(reply::HEADER_FROM_NOT_ACCOUNT)
+            Some(Fault::NotAccount)
         );
         let second_mailbox = "From: <marc.tremblay@ssss.gouv.qc.ca>, <evil@gmail.com>\r\n\r\nx\r\n";
         assert_eq!(
             judged(&rule, second_mailbox.as_bytes()),
-            Some(reply::HEADER_FROM_NOT_ACCOUNT)
+            Some(Fault::NotAccount)
         );
         let alias_sender = format!("{own}Sender: <Dr.Tremblay@ssss.gouv.qc.ca>\r\n\r\nx\r\n");
         assert_eq!(judged(&rule, alias_sender.as_bytes()), None);

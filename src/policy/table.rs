@@ -2,8 +2,6 @@
 //! refuse), the refusal mode, the subject tags that ask for encryption and the approved
 //! encryption algorithms (DIR04 art. 6 (3): "approved by the MSSS or the RSSS").
 
-use std::path::Path;
-
 use serde::Deserialize;
 
 use crate::analysis::encryption::{Layer, Scheme};
@@ -155,13 +153,6 @@ pub struct Policy {
 const OPENPGP_CONTAINERS: &[&str] = &["seipd_v1", "seipd_v2", "sed"];
 
 impl Policy {
-    /// Reads `rules_dir/policy.toml`, or the shipped copy when it is absent.
-    pub fn load_or_embedded(rules_dir: &Path) -> Result<Policy, PolicyFileError> {
-        let (text, origin) = crate::rulefile::read(rules_dir, "policy.toml", EMBEDDED)
-            .map_err(|(path, source)| PolicyFileError::Unreadable { path, source })?;
-        Self::parse(&text, &origin)
-    }
-
     /// Parses policy text (`origin` names it in errors).
     pub fn parse(text: &str, origin: &str) -> Result<Policy, PolicyFileError> {
         let invalid = |message: String| PolicyFileError::Invalid {

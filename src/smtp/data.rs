@@ -1,9 +1,9 @@
-//! DATA and BDAT, and the end of a message: checks, checkpoint, action, one final reply.
+//! DATA and BDAT, and the end of a message: checks, the checkpoint ([`pipeline::check`]),
+//! the incident record, the relay, one final reply.
 //!
 //! The final reply is written only after the upstream answered (before-queue proxy): a crash
 //! or an outage before then leaves the message with the client, which retries.
 
-use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use smtp_proto::request::receiver::{BdatReceiver, DataReceiver};
@@ -13,7 +13,7 @@ use super::reply::{self, Reply};
 use super::session::{Flow, Session, State};
 use crate::action;
 use crate::analysis;
-use crate::policy;
+use crate::pipeline;
 use crate::shutdown::Phase;
 
 impl Session {
@@ -136,29 +136,30 @@ impl Session {
             }
         }
         // The checkpoint reads the whole message (attachments included, up to the analysis
-        // time limit): it runs on the blocking pool, not on a session thread.
-        let checkpoint = Arc::clone(&self.ctx.checkpoint);
+        // time limit) and may encrypt it: it runs on the blocking pool, not on a session
+        // thread, with the rules in force now.
+        let rules = self.ctx.rules.current();
+        let hostname = self.ctx.config.hostname.clone();
         let facts = self.facts.clone();
         // Its log lines keep the session's span and subscriber.
         let span = tracing::Span::current();
         let dispatch = tracing::dispatcher::get_default(Clone::clone);
-        let judged = tokio::task::spawn_blocking(move || {
+        let checked = tokio::task::spawn_blocking(move || {
             tracing::dispatcher::with_default(&dispatch, || {
                 span.in_scope(|| {
-                    let headers = analysis::read_headers(&raw);
-                    let decision = checkpoint.decide(&policy::Message {
+                    let input = pipeline::Input {
                         envelope: &envelope,
                         raw: &raw,
-                        headers: &headers,
                         facts: &facts,
                         now: SystemTime::now(),
-                    });
-                    (decision, envelope, raw, headers)
+                    };
+                    let checked = pipeline::check(&input, &rules, &hostname);
+                    (checked.plan, checked.reading.headers, envelope, raw)
                 })
             })
         })
         .await;
-        let Ok((decision, envelope, raw, headers)) = judged else {
+        let Ok((plan, headers, envelope, raw)) = checked else {
             // The checkpoint failed (a bug, not the input's fault): the client keeps the
             // message and retries.
             tracing::error!("checkpoint failed: temporary failure, the client will retry");
@@ -166,8 +167,8 @@ impl Session {
             return Flow::Continue;
         };
         // Every enforcement is on record before anything is relayed or answered.
-        let decision = match self.record(decision, &envelope, &raw, &headers).await {
-            Ok(decision) => decision,
+        let plan = match self.record(plan, &envelope, &raw, &headers).await {
+            Ok(plan) => plan,
             Err(reply) => {
                 self.reply(&reply);
                 return Flow::Continue;
@@ -186,7 +187,7 @@ impl Session {
         let mut shutdown = self.shutdown.clone();
         let outcome = tokio::select! {
             outcome = action::execute(
-                &decision,
+                &plan,
                 &envelope,
                 &trace,
                 &raw,
@@ -204,7 +205,7 @@ impl Session {
             &raw,
             &headers,
             &envelope,
-            decision.label(),
+            plan.label(),
             &outcome.reply,
             started,
             outcome.upstream_ms,
@@ -213,20 +214,20 @@ impl Session {
         Flow::Continue
     }
 
-    /// Records the decision's incident, if any, and puts its reference in the refusals. A
+    /// Records the plan's incident, if any, and puts its reference in the refusals. A
     /// store that cannot be written is a temporary failure: the client keeps the message.
     async fn record(
         &self,
-        mut decision: policy::Decision,
+        mut plan: action::Plan,
         envelope: &crate::envelope::Envelope,
         raw: &[u8],
         headers: &analysis::HeaderFacts,
-    ) -> Result<policy::Decision, Reply> {
-        let Some(draft) = decision.incident.take() else {
-            return Ok(decision);
+    ) -> Result<action::Plan, Reply> {
+        let Some(draft) = plan.incident.take() else {
+            return Ok(plan);
         };
         let message = crate::incident::model::Message {
-            message_id: message_id(raw),
+            message_id: headers.message_id.clone(),
             size: raw.len(),
             sha256: {
                 use sha2::Digest as _;
@@ -236,14 +237,14 @@ impl Session {
         let reference = self
             .record_incident(draft, envelope.sender(), headers.from.clone(), message)
             .await?;
-        for action in &mut decision.actions {
-            if let policy::Action::Refuse(reply) = action
+        for action in &mut plan.actions {
+            if let action::Action::Refuse(reply) = action
                 && reply.severity() == reply::Severity::Permanent
             {
                 *reply = reply.with_reference(&reference);
             }
         }
-        Ok(decision)
+        Ok(plan)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -268,11 +269,4 @@ impl Session {
             "message"
         );
     }
-}
-
-/// The Message-ID field's value (without angle brackets).
-fn message_id(raw: &[u8]) -> Option<String> {
-    mail_parser::MessageParser::new()
-        .parse_headers(raw)
-        .and_then(|m| m.message_id().map(str::to_owned))
 }

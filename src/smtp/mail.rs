@@ -33,12 +33,13 @@ impl Session {
                 let Some(account) = self.facts.authenticated_as.as_deref() else {
                     return self.error(&reply::AUTH_REQUIRED);
                 };
-                if !self.ctx.sender_rule.allows(account, &from.address) {
+                let rules = self.ctx.rules.current();
+                if !rules.sender.allows(account, &from.address) {
                     tracing::info!("envelope sender is not the authenticated account's");
                     // DIR04 art. 6 (2): on record before the refusal, named in it.
                     let draft = crate::incident::model::Draft::sender_not_corporate(
                         Vec::new(),
-                        self.ctx.checkpoint.policy_version(),
+                        rules.version.clone(),
                     );
                     let recorded = self
                         .record_incident(draft, &from.address, Vec::new(), Default::default())

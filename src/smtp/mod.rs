@@ -3,7 +3,8 @@
 //! ESMTP (RFC 5321) with PIPELINING, SIZE, 8BITMIME, SMTPUTF8, ENHANCEDSTATUSCODES, STARTTLS,
 //! AUTH PLAIN/LOGIN (under TLS, submission mode), CHUNKING/BDAT and DSN. Commands are parsed
 //! by smtp-proto; framing, limits, state and TLS upgrade live here. The final reply to
-//! DATA/BDAT LAST is written only after the checkpoint decided and the upstream answered.
+//! DATA/BDAT LAST is written only after the checkpoint ([`crate::pipeline`]) decided and the
+//! upstream answered.
 
 mod auth;
 mod data;
@@ -23,8 +24,6 @@ use ipnet::IpNet;
 use crate::action::NextHop;
 use crate::action::upstream::Target;
 use crate::config::{Config, ListenerConfig};
-use crate::policy::Checkpoint;
-use crate::policy::sender::SenderRule;
 
 pub use session::Session;
 
@@ -36,14 +35,12 @@ pub struct Context {
     pub listener: ListenerConfig,
     /// The TLS server configuration, if TLS is offered.
     pub tls: Option<Arc<rustls::ServerConfig>>,
-    /// The decision boundary.
-    pub checkpoint: Arc<dyn Checkpoint>,
+    /// The rules in force (swapped whole on SIGHUP).
+    pub rules: Arc<crate::rules::Live>,
     /// Where accepted mail goes.
     pub next_hop: NextHop,
     /// Submission mode: the server that checks credentials (same as the next hop).
     pub auth_target: Option<Arc<Target>>,
-    /// Submission mode: who may send as whom.
-    pub sender_rule: SenderRule,
     /// Where incidents are recorded (before the client's final reply).
     pub incidents: Arc<dyn crate::incident::Store>,
     /// Wakes the notifier when an incident was recorded.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sentinelle::config::Config;
-use sentinelle::policy::Standard;
+use sentinelle::rules;
 use sentinelle::server::{self, Listener, ServerError};
 use sentinelle::stream::Stream;
 use smtp_proto::Response;
@@ -70,15 +70,10 @@ impl Sentinelle {
             });
         }
         let (stop, stopped) = oneshot::channel::<()>();
-        let checkpoint = Arc::new(Standard::new(&config, 2026).expect("rules"));
-        let handle = tokio::spawn(server::run(
-            Arc::new(config),
-            checkpoint,
-            listeners,
-            async {
-                let _ = stopped.await;
-            },
-        ));
+        let rules = Arc::new(rules::Live::load(rules::Sources::of(&config, 2026)).expect("rules"));
+        let handle = tokio::spawn(server::run(Arc::new(config), rules, listeners, async {
+            let _ = stopped.await;
+        }));
         Sentinelle {
             addrs,
             incidents,

@@ -2,8 +2,6 @@
 //! engine: ids, patterns and `not_followed_by` checked and compiled, context words gathered
 //! into one automaton, the built-in clinical triggers appended to the pattern set.
 
-use std::path::Path;
-
 use regex::Regex;
 
 use super::clinical::{self, Clinical};
@@ -17,24 +15,9 @@ type Compiled = (Detector, Vec<String>, Vec<(String, Kind)>);
 pub const EMBEDDED: &str = include_str!("../../../rules/detectors.toml");
 
 impl Engine {
-    /// Loads `dir/detectors.toml` if it exists (errors are fatal), else the embedded rules.
-    pub fn load_or_embedded(dir: &Path) -> Result<Engine, RulesError> {
-        if dir.join(rules::FILE).exists() {
-            Self::load(dir)
-        } else {
-            Self::parse(EMBEDDED, "embedded detectors.toml")
-        }
-    }
-
     /// The number of configured identifier detectors (built-ins not counted).
     pub fn detector_count(&self) -> usize {
         self.detectors.len()
-    }
-
-    /// Loads and validates `dir/detectors.toml`.
-    pub fn load(dir: &Path) -> Result<Engine, RulesError> {
-        let (raw, text, origin) = rules::load(dir)?;
-        Self::build(raw, &text, &origin)
     }
 
     /// Parses and validates rules text (`origin` names it in errors).

@@ -3,8 +3,6 @@
 //! (for example to add its own medical record number format) and validated at start-up:
 //! errors name the file, line and column.
 
-use std::path::Path;
-
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -123,18 +121,6 @@ pub struct RawDetector {
 
 fn no_validator() -> Validator {
     Validator::None
-}
-
-/// Reads `dir/detectors.toml`.
-pub fn load(dir: &Path) -> Result<(RawRules, String, String), RulesError> {
-    let path = dir.join(FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| RulesError::Unreadable {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
-    let origin = path.display().to_string();
-    let raw = parse(&text, &origin)?;
-    Ok((raw, text, origin))
 }
 
 /// Parses rules text; `origin` names it in errors.

@@ -5,7 +5,7 @@ const YEAR: i32 = 2026;
 
 fn engine() -> Engine {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    Engine::load(&dir).unwrap_or_else(|e| panic!("{e}"))
+    crate::rules::engine(&dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn scan(text: &str) -> Vec<Hit> {
