@@ -20,6 +20,14 @@ use crate::config::{SmtpUpstream, Timeouts, UpstreamTls};
 use crate::envelope::{Envelope, rcpt_command};
 use crate::stream::Stream;
 
+mod capabilities;
+mod pool;
+mod stuffing;
+
+pub use capabilities::Capabilities;
+pub use pool::Pool;
+use stuffing::DotStuffer;
+
 /// Why an exchange with the upstream failed (its refusals are replies, not errors).
 #[derive(Debug, thiserror::Error)]
 pub enum UpstreamError {
@@ -42,45 +50,6 @@ pub enum UpstreamError {
 
 /// A reply from the upstream.
 pub type Reply = Response<String>;
-
-/// What the upstream offered in its EHLO reply.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Capabilities {
-    /// RFC 2920.
-    pub pipelining: bool,
-    /// RFC 3207.
-    pub starttls: bool,
-    /// RFC 3030 (BDAT).
-    pub chunking: bool,
-    /// RFC 3461.
-    pub dsn: bool,
-    /// RFC 1870.
-    pub size: bool,
-    /// AUTH PLAIN offered.
-    pub auth_plain: bool,
-}
-
-impl Capabilities {
-    fn parse(ehlo_text: &str) -> Self {
-        let mut caps = Capabilities::default();
-        for line in ehlo_text.lines().skip(1) {
-            let mut words = line.split_ascii_whitespace();
-            let Some(keyword) = words.next() else {
-                continue;
-            };
-            match keyword.to_ascii_uppercase().as_str() {
-                "PIPELINING" => caps.pipelining = true,
-                "STARTTLS" => caps.starttls = true,
-                "CHUNKING" => caps.chunking = true,
-                "DSN" => caps.dsn = true,
-                "SIZE" => caps.size = true,
-                "AUTH" => caps.auth_plain = words.any(|m| m.eq_ignore_ascii_case("PLAIN")),
-                _ => {}
-            }
-        }
-        caps
-    }
-}
 
 /// Credentials to replay to the upstream, held in memory for one session only.
 #[derive(Clone)]
@@ -110,38 +79,6 @@ pub struct Target {
     pub timeouts: Timeouts,
     /// Idle connections kept for reuse (only for upstreams that need no per-session AUTH).
     pub pool: Pool,
-}
-
-/// How many idle connections a [`Pool`] keeps, and for how long.
-const POOL_MAX_IDLE: usize = 64;
-const POOL_IDLE_TIME: Duration = Duration::from_secs(5);
-
-/// Idle, healthy connections to one upstream, reused for the next message so it skips the
-/// connect, greeting, EHLO and QUIT round trips (Postfix's smtp connection cache does the
-/// same, for 2 s by default). A connection that broke, or whose RSET failed, is never put back.
-#[derive(Debug, Default)]
-pub struct Pool {
-    idle: std::sync::Mutex<Vec<(std::time::Instant, Connection)>>,
-}
-
-impl Pool {
-    /// The most recently used idle connection, if one is fresh enough.
-    pub fn take(&self) -> Option<Connection> {
-        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
-        idle.retain(|(since, _)| since.elapsed() < POOL_IDLE_TIME);
-        idle.pop().map(|(_, conn)| conn)
-    }
-
-    /// Keeps `conn` for reuse if it is healthy and there is room; otherwise drops it.
-    pub fn put(&self, conn: Connection) {
-        if !conn.is_reusable() {
-            return;
-        }
-        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
-        if idle.len() < POOL_MAX_IDLE {
-            idle.push((std::time::Instant::now(), conn));
-        }
-    }
 }
 
 /// One open SMTP connection to the upstream, greeted and EHLO'd (and TLS'd if configured).
@@ -541,144 +478,5 @@ impl Connection {
             }
             self.end = read;
         }
-    }
-}
-
-/// Dot-stuffing for DATA (RFC 5321 §4.5.2), across chunk boundaries, then the terminator.
-/// The input has CRLF line endings only (bare CR and LF are refused on input).
-#[derive(Debug)]
-struct DotStuffer {
-    at_line_start: bool,
-    last: u8,
-}
-
-impl Default for DotStuffer {
-    fn default() -> Self {
-        DotStuffer {
-            at_line_start: true,
-            last: b'\n',
-        }
-    }
-}
-
-impl DotStuffer {
-    /// Appends `chunk` to `out`, doubling every dot that starts a line. Whole runs between
-    /// line-start dots are copied at once (memchr), so a 1 MB message costs a few memcpys.
-    fn push(&mut self, chunk: &[u8], out: &mut Vec<u8>) {
-        let mut rest = chunk;
-        if self.at_line_start && rest.first() == Some(&b'.') {
-            out.push(b'.');
-        }
-        while let Some(pos) = memchr::memmem::find(rest, b"\n.") {
-            let (head, tail) = rest.split_at(pos + 1);
-            out.extend_from_slice(head);
-            out.push(b'.');
-            rest = tail;
-        }
-        out.extend_from_slice(rest);
-        if let Some(&last) = chunk.last() {
-            let before = chunk
-                .len()
-                .checked_sub(2)
-                .and_then(|i| chunk.get(i))
-                .copied();
-            self.at_line_start = last == b'\n' && before.unwrap_or(self.last) == b'\r';
-            self.last = last;
-        }
-    }
-
-    fn finish(&mut self, out: &mut Vec<u8>) {
-        if !(self.last == b'\n' && self.at_line_start) {
-            out.extend_from_slice(b"\r\n");
-        }
-        out.extend_from_slice(b".\r\n");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn stuff(parts: &[&[u8]]) -> Vec<u8> {
-        let mut stuffer = DotStuffer::default();
-        let mut out = Vec::new();
-        for part in parts {
-            stuffer.push(part, &mut out);
-        }
-        stuffer.finish(&mut out);
-        out
-    }
-
-    #[test]
-    fn dots_at_line_start_are_doubled_across_chunks() {
-        assert_eq!(
-            stuff(&[b".a\r\n", b".b\r", b"\n.", b"c\r\n"]),
-            b"..a\r\n..b\r\n..c\r\n.\r\n"
-        );
-    }
-
-    /// The byte-at-a-time definition of dot-stuffing, to check the fast one against.
-    fn reference(data: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut line_start = true;
-        for (i, &b) in data.iter().enumerate() {
-            if line_start && b == b'.' {
-                out.push(b'.');
-            }
-            out.push(b);
-            line_start = b == b'\n' && i > 0 && data[i - 1] == b'\r';
-        }
-        if !data.is_empty() && !data.ends_with(b"\r\n") {
-            out.extend_from_slice(b"\r\n");
-        }
-        out.extend_from_slice(b".\r\n");
-        out
-    }
-
-    #[test]
-    fn fast_stuffing_matches_the_reference_for_every_chunking() {
-        let alphabet: &[&[u8]] = &[b"\r\n", b".", b"a", b"..", b"\r\n.\r\n", b"x."];
-        let mut seed = 0x2545_f491_u32;
-        for _ in 0..2000 {
-            let mut data = Vec::new();
-            for _ in 0..(seed % 12) {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                data.extend_from_slice(alphabet[(seed % alphabet.len() as u32) as usize]);
-            }
-            let split = (seed as usize) % (data.len() + 1);
-            let (a, b) = data.split_at(split);
-            assert_eq!(
-                stuff(&[a, b]),
-                reference(&data),
-                "{:?}",
-                String::from_utf8_lossy(&data)
-            );
-            let singles: Vec<&[u8]> = data.chunks(1).collect();
-            assert_eq!(stuff(&singles), reference(&data));
-        }
-    }
-
-    #[test]
-    fn missing_final_crlf_is_added() {
-        assert_eq!(stuff(&[b"abc"]), b"abc\r\n.\r\n");
-        assert_eq!(stuff(&[b""]), b".\r\n");
-    }
-
-    #[test]
-    fn capabilities_are_read_from_ehlo_lines() {
-        let caps = Capabilities::parse(
-            "mx hello\nPIPELINING\nSIZE 1000\nAUTH LOGIN PLAIN\nSTARTTLS\nDSN\nCHUNKING",
-        );
-        assert!(
-            caps.pipelining
-                && caps.size
-                && caps.auth_plain
-                && caps.starttls
-                && caps.dsn
-                && caps.chunking
-        );
-        assert_eq!(Capabilities::parse("mx hello"), Capabilities::default());
     }
 }
