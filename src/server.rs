@@ -148,7 +148,9 @@ fn smtp_target(config: &Config, upstream: &SmtpUpstream) -> Result<Arc<Target>, 
     }))
 }
 
-fn context(
+/// What the sessions of one listener share: the next hop built from the configuration, the
+/// rules in force, the incident store. `tls` is the server configuration when TLS is offered.
+pub fn context(
     config: &Arc<Config>,
     listener: &ListenerConfig,
     tls: Option<Arc<rustls::ServerConfig>>,

@@ -53,7 +53,9 @@ fn split_plain(decoded: &[u8]) -> Option<Credentials> {
     })
 }
 
-impl Session {
+use super::transport::Transport;
+
+impl<S: Transport> Session<S> {
     pub(super) async fn auth(&mut self, mechanism: u64, initial: String) -> Flow {
         let initial = Zeroizing::new(initial);
         if self.ctx.listener.mode != Mode::Submission {
@@ -65,7 +67,7 @@ impl Session {
         if self.facts.authenticated_as.is_some() {
             return self.error(&reply::ALREADY_AUTHENTICATED);
         }
-        if self.envelope.is_some() || !self.greeted {
+        if self.tx.envelope.is_some() || !self.greeted {
             return self.error(&reply::BAD_SEQUENCE);
         }
         match mechanism {

@@ -16,15 +16,17 @@ use crate::analysis;
 use crate::pipeline;
 use crate::shutdown::Phase;
 
-impl Session {
+use super::transport::Transport;
+
+impl<S: Transport> Session<S> {
     pub(super) fn data(&mut self) -> Flow {
-        let Some(envelope) = &self.envelope else {
+        let Some(envelope) = &self.tx.envelope else {
             return self.error(&reply::NEED_MAIL);
         };
         if envelope.recipients.is_empty() {
             return self.error(&reply::NEED_RCPT);
         }
-        if self.bdat_used {
+        if self.tx.bdat_used {
             return self.error(&reply::MIXED_DATA_BDAT);
         }
         // Reserve what the client announced (SIZE), within the limit, to avoid regrowing.
@@ -36,9 +38,9 @@ impl Session {
         // command so a first line "." ends the message and a first ".." is un-stuffed.
         let mut scratch = Vec::new();
         receiver.ingest(&mut b"\r\n".iter(), &mut scratch);
-        self.message.clear();
-        self.message.reserve(reserve);
-        self.oversize = false;
+        self.tx.message.clear();
+        self.tx.message.reserve(reserve);
+        self.tx.oversize = false;
         self.state = State::Data(receiver);
         self.start_transfer();
         self.reply(&reply::start_data());
@@ -50,18 +52,21 @@ impl Session {
         self.state = State::Bdat(BdatReceiver::new(chunk_size, is_last));
         self.start_transfer();
         let no_recipients = self
+            .tx
             .envelope
             .as_ref()
             .is_none_or(|e| e.recipients.is_empty());
         if no_recipients {
             // Read and drop the chunk, then refuse it.
-            self.oversize = true;
+            self.tx.oversize = true;
         } else {
-            self.bdat_used = true;
+            self.tx.bdat_used = true;
         }
-        if self.message.len().saturating_add(chunk_size) > self.ctx.config.limits.max_message_size {
-            self.oversize = true;
-            self.message.clear();
+        if self.tx.message.len().saturating_add(chunk_size)
+            > self.ctx.config.limits.max_message_size
+        {
+            self.tx.oversize = true;
+            self.tx.message.clear();
         }
         if chunk_size == 0 {
             // No octets follow (RFC 3030 §2: `BDAT 0 LAST` ends the message): answer now
@@ -76,20 +81,21 @@ impl Session {
             return Flow::Continue;
         };
         let is_last = receiver.is_last;
-        let size = self.message.len();
+        let size = self.tx.message.len();
         self.state = State::Command;
         if self
+            .tx
             .envelope
             .as_ref()
             .is_none_or(|e| e.recipients.is_empty())
         {
-            self.message.clear();
-            self.oversize = false;
-            self.transfer = None;
+            self.tx.message.clear();
+            self.tx.oversize = false;
+            self.tx.transfer = None;
             return self.error(&reply::NEED_RCPT);
         }
         if !is_last {
-            if self.oversize {
+            if self.tx.oversize {
                 self.reply(&reply::TOO_BIG);
             } else {
                 self.reply(&reply::chunk_received(size));
@@ -107,13 +113,13 @@ impl Session {
     /// The whole message is in: check it, decide, act, and give the one final reply.
     async fn end_of_message(&mut self) -> Flow {
         let started = Instant::now();
-        let Some(envelope) = self.envelope.take() else {
+        let Some(envelope) = self.tx.envelope.take() else {
             return self.error(&reply::NEED_MAIL);
         };
-        let raw = std::mem::take(&mut self.message);
-        let oversize = std::mem::replace(&mut self.oversize, false);
-        self.bdat_used = false;
-        self.transfer = None;
+        let raw = std::mem::take(&mut self.tx.message);
+        let oversize = std::mem::replace(&mut self.tx.oversize, false);
+        self.tx.bdat_used = false;
+        self.tx.transfer = None;
         if oversize {
             tracing::info!("message over the size limit refused");
             self.reply(&reply::TOO_BIG);

@@ -49,7 +49,9 @@ impl Limit {
     }
 }
 
-impl Session {
+use super::transport::Transport;
+
+impl<S: Transport> Session<S> {
     /// The instant the next read must complete by, and which limit that is: the command
     /// line's deadline or, in DATA/BDAT, the wait for the next block; during a transfer also
     /// its total deadline and the time by which its octets would fall under the minimum rate.
@@ -63,7 +65,7 @@ impl Session {
                 Limit::Command,
             ),
         };
-        let Some(transfer) = self.transfer else {
+        let Some(transfer) = self.tx.transfer else {
             return limit;
         };
         let total = transfer.started + timeouts.data_total;
@@ -88,8 +90,8 @@ impl Session {
 
     /// Starts timing a message transfer (DATA, or the first BDAT of a transaction).
     pub(super) fn start_transfer(&mut self) {
-        if self.transfer.is_none() {
-            self.transfer = Some(Transfer {
+        if self.tx.transfer.is_none() {
+            self.tx.transfer = Some(Transfer {
                 started: Instant::now(),
                 octets: 0,
             });

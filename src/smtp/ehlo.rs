@@ -5,7 +5,9 @@ use super::session::{Flow, Session};
 use crate::config::ListenerTls;
 use crate::envelope::Mode;
 
-impl Session {
+use super::transport::Transport;
+
+impl<S: Transport> Session<S> {
     pub(super) fn ehlo(&mut self, host: String, esmtp: bool) -> Flow {
         if host.is_empty() || host.chars().any(|c| c.is_control()) {
             return self.error(&reply::SYNTAX_ERROR);

@@ -9,14 +9,16 @@ use super::reply;
 use super::session::{Flow, Session};
 use crate::envelope::{Envelope, Mode};
 
-impl Session {
+use super::transport::Transport;
+
+impl<S: Transport> Session<S> {
     /// MAIL FROM. `line` is the command as received: the reverse-path is taken from it as
     /// written (a quoted local part keeps its quotes), without any source route.
     pub(super) async fn mail(&mut self, mut from: MailFrom<String>, line: &[u8]) -> Flow {
         if !self.greeted {
             return self.error(&reply::NEED_HELO);
         }
-        if self.envelope.is_some() {
+        if self.tx.envelope.is_some() {
             return self.error(&reply::NESTED_MAIL);
         }
         let Some(raw_path) = path::forward_path(line) else {
@@ -60,7 +62,7 @@ impl Session {
             self.reply(&reply::TOO_BIG);
             return Flow::Continue;
         }
-        self.envelope = Some(Envelope {
+        self.tx.envelope = Some(Envelope {
             mail_from: from,
             recipients: Vec::new(),
         });
@@ -72,7 +74,7 @@ impl Session {
     /// smtp-proto's unquoted form, and routing forms are refused ([`path`]).
     pub(super) fn rcpt(&mut self, mut to: RcptTo<String>, line: &[u8]) -> Flow {
         let max = self.ctx.config.limits.max_recipients;
-        if self.envelope.is_none() {
+        if self.tx.envelope.is_none() {
             return self.error(&reply::NEED_MAIL);
         }
         let Some(raw_path) = path::forward_path(line).filter(|p| !p.is_empty()) else {
@@ -87,7 +89,7 @@ impl Session {
         }
         // Relayed and judged exactly as the client wrote it (a quoted local part keeps its quotes).
         to.address = raw_path.to_owned();
-        let Some(envelope) = self.envelope.as_mut() else {
+        let Some(envelope) = self.tx.envelope.as_mut() else {
             return self.error(&reply::NEED_MAIL);
         };
         if envelope.recipients.len() >= max {

@@ -16,6 +16,9 @@ pub mod path;
 mod record;
 pub mod reply;
 mod session;
+#[cfg(test)]
+mod tests;
+mod transport;
 
 use std::sync::Arc;
 
@@ -26,6 +29,7 @@ use crate::action::upstream::Target;
 use crate::config::{Config, ListenerConfig};
 
 pub use session::Session;
+pub use transport::{TlsPeer, Transport};
 
 /// What every session of one listener shares.
 pub struct Context {

@@ -10,7 +10,9 @@ use crate::incident::Draft;
 use crate::incident::model::{Message, Who};
 use crate::incident::store::NewIncident;
 
-impl Session {
+use super::transport::Transport;
+
+impl<S: Transport> Session<S> {
     /// Records `draft`; returns the incident reference, or the 4xx to give.
     pub(super) async fn record_incident(
         &self,

@@ -16,6 +16,7 @@ use super::Context;
 use super::auth::Sasl;
 use super::deadline::Transfer;
 use super::reply::{self, Reply};
+use super::transport::Transport;
 use crate::action::UpstreamSession;
 use crate::config::ListenerTls;
 use crate::envelope::{Envelope, SessionFacts};
@@ -43,10 +44,24 @@ pub(super) enum Flow {
     Close,
 }
 
-/// One SMTP session over one connection.
-pub struct Session {
+/// The state of one mail transaction, from MAIL FROM to its end: reset by replacing it.
+#[derive(Default)]
+pub(super) struct Transaction {
+    pub(super) envelope: Option<Envelope>,
+    pub(super) message: Vec<u8>,
+    /// The message grew past the size limit: keep reading it, then refuse it.
+    pub(super) oversize: bool,
+    /// BDAT was used in this transaction (DATA may not follow).
+    pub(super) bdat_used: bool,
+    /// The message transfer, from DATA or the first BDAT to its end.
+    pub(super) transfer: Option<Transfer>,
+}
+
+/// One SMTP session over one connection: a TCP/TLS [`Stream`] in the server, an in-memory
+/// stream in tests and the fuzz target.
+pub struct Session<S: Transport = Stream> {
     pub(super) ctx: Arc<Context>,
-    pub(super) stream: Stream,
+    pub(super) stream: S,
     rbuf: Vec<u8>,
     rstart: usize,
     rend: usize,
@@ -55,19 +70,12 @@ pub struct Session {
     discarding_line: bool,
     /// When the command line being read must be complete (set when the wait for it begins).
     pub(super) line_deadline: Option<Instant>,
-    /// The message transfer of this transaction, from DATA or the first BDAT to its end.
-    pub(super) transfer: Option<Transfer>,
     pub(super) state: State,
     pub(super) facts: SessionFacts,
     pub(super) esmtp: bool,
     pub(super) greeted: bool,
     pub(super) trusted: bool,
-    pub(super) envelope: Option<Envelope>,
-    pub(super) message: Vec<u8>,
-    /// The message grew past the size limit: keep reading it, then refuse it.
-    pub(super) oversize: bool,
-    /// BDAT was used in this transaction (DATA may not follow).
-    pub(super) bdat_used: bool,
+    pub(super) tx: Transaction,
     pub(super) auth_failures: u32,
     errors: u32,
     pub(super) upstream: UpstreamSession,
@@ -85,9 +93,9 @@ fn session_id() -> String {
     format!("{millis:x}{:05x}", n & 0xfffff)
 }
 
-impl Session {
+impl<S: Transport> Session<S> {
     /// A session over an accepted (and, for implicit TLS, handshaken) connection.
-    pub fn new(ctx: Arc<Context>, stream: Stream, client_ip: IpAddr, shutdown: Shutdown) -> Self {
+    pub fn new(ctx: Arc<Context>, stream: S, client_ip: IpAddr, shutdown: Shutdown) -> Self {
         let trusted = ctx.trusts_network(client_ip);
         let facts = SessionFacts {
             session_id: session_id(),
@@ -108,16 +116,12 @@ impl Session {
             line: Vec::new(),
             discarding_line: false,
             line_deadline: None,
-            transfer: None,
             state: State::Command,
             facts,
             esmtp: false,
             greeted: false,
             trusted,
-            envelope: None,
-            message: Vec::new(),
-            oversize: false,
-            bdat_used: false,
+            tx: Transaction::default(),
             auth_failures: 0,
             errors: 0,
             upstream: UpstreamSession::default(),
@@ -202,7 +206,7 @@ impl Session {
 
     /// True between MAIL FROM and the end of the transaction.
     pub(super) fn in_transaction(&self) -> bool {
-        self.envelope.is_some() || !matches!(self.state, State::Command)
+        self.tx.envelope.is_some() || !matches!(self.state, State::Command)
     }
 
     /// Reads more input. `Err(Some(reply))`: close after sending it; `Err(None)`: close now.
@@ -230,7 +234,7 @@ impl Session {
                 }
                 Ok(Err(_)) => Err(None),
                 Err(_) => {
-                    let transfer = self.transfer.map_or(0, |t| t.octets);
+                    let transfer = self.tx.transfer.map_or(0, |t| t.octets);
                     tracing::info!(
                         limit = expired.as_str(),
                         transfer_octets = transfer,
@@ -250,13 +254,17 @@ impl Session {
                 let mut iter = self.rbuf[self.rstart..self.rend].iter();
                 let before = iter.len();
                 let (done, bdat) = match &mut self.state {
-                    State::Data(receiver) => (receiver.ingest(&mut iter, &mut self.message), false),
-                    State::Bdat(receiver) => (receiver.ingest(&mut iter, &mut self.message), true),
+                    State::Data(receiver) => {
+                        (receiver.ingest(&mut iter, &mut self.tx.message), false)
+                    }
+                    State::Bdat(receiver) => {
+                        (receiver.ingest(&mut iter, &mut self.tx.message), true)
+                    }
                     _ => (false, false),
                 };
                 let consumed = before - iter.len();
                 self.rstart += consumed;
-                if let Some(transfer) = &mut self.transfer {
+                if let Some(transfer) = &mut self.tx.transfer {
                     transfer.octets += consumed as u64;
                 }
                 self.check_size();
@@ -291,9 +299,9 @@ impl Session {
 
     /// Keeps the buffered message bounded: past the limit it is dropped and only counted.
     fn check_size(&mut self) {
-        if self.message.len() > self.ctx.config.limits.max_message_size {
-            self.oversize = true;
-            self.message.clear();
+        if self.tx.message.len() > self.ctx.config.limits.max_message_size {
+            self.tx.oversize = true;
+            self.tx.message.clear();
         }
     }
 
@@ -406,11 +414,7 @@ impl Session {
 
     /// Forgets the current transaction (RSET, end of message, EHLO, STARTTLS).
     pub(super) fn reset_transaction(&mut self) {
-        self.envelope = None;
-        self.message = Vec::new();
-        self.oversize = false;
-        self.bdat_used = false;
-        self.transfer = None;
+        self.tx = Transaction::default();
         self.state = State::Command;
     }
 
@@ -442,19 +446,10 @@ impl Session {
         }
         self.rstart = self.rend;
         self.line.clear();
-        let plain = std::mem::replace(&mut self.stream, Stream::Closed);
-        let Stream::Plain(tcp) = plain else {
+        let limit = self.ctx.config.timeouts.tls_handshake;
+        if !self.stream.start_tls(config, limit).await {
+            tracing::info!("STARTTLS handshake failed");
             return Flow::Close;
-        };
-        let acceptor = tokio_rustls::TlsAcceptor::from(config);
-        match timeout(self.ctx.config.timeouts.tls_handshake, acceptor.accept(tcp)).await {
-            Ok(Ok(tls)) => {
-                self.stream = Stream::Tls(Box::new(tokio_rustls::TlsStream::Server(tls)));
-            }
-            _ => {
-                tracing::info!("STARTTLS handshake failed");
-                return Flow::Close;
-            }
         }
         self.greeted = false;
         self.esmtp = false;
@@ -466,16 +461,11 @@ impl Session {
 
     /// Records the TLS version and the client certificate, and trusts a relay client by it.
     fn note_tls(&mut self) {
-        let Stream::Tls(tls) = &self.stream else {
+        let Some(peer) = self.stream.tls_peer() else {
             return;
         };
-        let (_, conn) = tls.get_ref();
-        self.facts.tls_version = crate::tls::version_name(conn.protocol_version());
-        let subject = conn
-            .peer_certificates()
-            .and_then(|certs| certs.first())
-            .and_then(crate::tls::subject);
-        if let Some(subject) = subject {
+        self.facts.tls_version = peer.version;
+        if let Some(subject) = peer.subject {
             if self.ctx.trusts_certificate(&subject) {
                 self.trusted = true;
             }
