@@ -7,7 +7,18 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::{ListenerTls, LogFormat, UpstreamTls};
 use crate::envelope::Mode;
+
+/// `kind = "smtp" | "maildir"` of an upstream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpstreamKind {
+    /// An SMTP server.
+    Smtp,
+    /// A local Maildir.
+    Maildir,
+}
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -64,7 +75,7 @@ pub struct RawListener {
     pub address: Spanned<String>,
     pub mode: Mode,
     #[serde(default)]
-    pub tls: Option<Spanned<String>>,
+    pub tls: ListenerTls,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -98,9 +109,10 @@ pub struct RawSubmission {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawUpstream {
-    pub kind: Spanned<String>,
+    pub kind: Spanned<UpstreamKind>,
     pub address: Option<Spanned<String>>,
-    pub tls: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tls: UpstreamTls,
     pub ca_file: Option<String>,
     pub server_name: Option<String>,
     pub dangerous_accept_invalid_certs: Option<bool>,
@@ -139,7 +151,8 @@ pub struct RawTimeouts {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawLog {
-    pub format: Option<Spanned<String>>,
+    #[serde(default)]
+    pub format: LogFormat,
     pub level: Option<String>,
 }
 

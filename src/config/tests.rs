@@ -1,4 +1,7 @@
+use std::time::Duration;
+
 use super::*;
+use crate::envelope::Mode;
 
 #[test]
 fn embedded_default_is_a_loopback_relay_into_a_maildir() {
@@ -120,4 +123,22 @@ fn slow_sender_limits_default_override_and_range() {
         message.contains("min_data_rate must be between"),
         "{message}"
     );
+}
+
+#[test]
+fn a_choice_outside_its_words_names_the_line_and_the_words() {
+    let text = "[[listener]]\naddress = \"127.0.0.1:25\"\nmode = \"relay\"\ntls = \"ssl\"\n";
+    let message = Config::parse(text, "t.toml").unwrap_err().to_string();
+    assert!(message.starts_with("t.toml:"), "{message}");
+    assert!(message.contains("line 4"), "{message}");
+    assert!(message.contains("`starttls`"), "{message}");
+    let text = "[[listener]]\naddress = \"127.0.0.1:25\"\nmode = \"relay\"\n\n[relay]\nupstream = { kind = \"lmtp\" }\n";
+    let message = Config::parse(text, "t.toml").unwrap_err().to_string();
+    assert!(message.contains("line 6"), "{message}");
+    assert!(message.contains("`maildir`"), "{message}");
+    let message = Config::parse("[log]\nformat = \"text\"\n", "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("line 2"), "{message}");
+    assert!(message.contains("`human` or `json`"), "{message}");
 }

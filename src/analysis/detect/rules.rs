@@ -138,7 +138,7 @@ pub fn invalid(
     span: std::ops::Range<usize>,
     message: String,
 ) -> RulesError {
-    let (line, column) = crate::config::line_column(text, span.start);
+    let (line, column) = crate::analysis::text::line_column(text, span.start);
     RulesError::Invalid {
         origin: origin.to_owned(),
         line,
