@@ -17,21 +17,22 @@ use crate::analysis::encryption::Layer;
 use crate::config::Config;
 use crate::envelope::{Envelope, SessionFacts};
 use crate::pipeline;
-use crate::policy::{EncryptionFound, Situation, Treatment};
+use crate::policy::draft::RecipientAction;
+use crate::policy::{Class, EncryptionFound, Situation, Treatment};
 use crate::rules;
 
 #[derive(Serialize)]
 struct Recipient<'a> {
     address: &'a str,
-    class: &'static str,
-    action: &'static str,
+    class: Class,
+    action: RecipientAction,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'static str>,
 }
 
 #[derive(Serialize)]
 struct Report<'a> {
-    verdict: &'static str,
+    verdict: RecipientAction,
     #[serde(skip_serializing_if = "Option::is_none")]
     situation: Option<Situation>,
     confidential: bool,
@@ -103,29 +104,36 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
         .map(|((rcpt, action), (class, treatment))| {
             // What the recipient would get (the whole message may be refused).
             let (action, reason) = match (action, treatment) {
-                (Action::Relay, Treatment::RelayEncrypted) => ("relay_encrypted", None),
-                (Action::Relay, _) => ("relay", None),
-                (Action::RelayReplacement(_), _) => ("relay_encrypted", None),
-                (Action::Refuse(_), Treatment::Refuse(category)) => {
-                    ("refuse", Some(category.as_str()))
+                (Action::Relay, Treatment::RelayEncrypted) => {
+                    (RecipientAction::RelayEncrypted, None)
                 }
-                (Action::Refuse(_), _) => ("refuse", Some("temporary_failure")),
+                (Action::Relay, _) => (RecipientAction::Relay, None),
+                (Action::RelayReplacement(_), _) => (RecipientAction::RelayEncrypted, None),
+                (Action::Refuse(_), Treatment::Refuse(category)) => {
+                    (RecipientAction::Refuse, Some(category.as_str()))
+                }
+                (Action::Refuse(_), _) => (RecipientAction::Refuse, Some("temporary_failure")),
             };
             Recipient {
                 address: &rcpt.address,
-                class: class.as_str(),
+                class: *class,
                 action,
                 reason,
             }
         })
         .collect();
-    let refused = recipients.iter().any(|r| r.action == "refuse");
+    let refused = recipients
+        .iter()
+        .any(|r| r.action == RecipientAction::Refuse);
     let verdict_word = if refused {
-        "refuse"
-    } else if recipients.iter().any(|r| r.action == "relay_encrypted") {
-        "relay_encrypted"
+        RecipientAction::Refuse
+    } else if recipients
+        .iter()
+        .any(|r| r.action == RecipientAction::RelayEncrypted)
+    {
+        RecipientAction::RelayEncrypted
     } else {
-        "relay"
+        RecipientAction::Relay
     };
     let reply = plan
         .actions

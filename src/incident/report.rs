@@ -71,7 +71,7 @@ pub fn build(entries: &[Entry], year: i32) -> Report {
         let count = |map: &mut BTreeMap<String, usize>, key: &str| {
             *map.entry(key.to_owned()).or_insert(0) += 1;
         };
-        count(&mut report.by_category, &incident.draft.category);
+        count(&mut report.by_category, incident.draft.category.as_str());
         count(
             &mut report.by_establishment,
             incident
@@ -80,7 +80,7 @@ pub fn build(entries: &[Entry], year: i32) -> Report {
                 .as_deref()
                 .unwrap_or("(non précisé)"),
         );
-        count(&mut report.by_action, &incident.draft.action);
+        count(&mut report.by_action, incident.draft.action.as_str());
         count(
             &mut report.by_severity,
             &format!("{:?}", incident.draft.severity).to_lowercase(),
@@ -340,14 +340,14 @@ mod tests {
                 reference: "INC-2026-000001".into(),
                 created_at: at.into(),
                 draft: Draft {
-                    category: category.into(),
+                    category: crate::policy::draft::Cause::try_from(category.to_owned()).unwrap(),
                     rule: "DIR04 art. 6 (4)".into(),
                     severity: Severity::High,
-                    action: "refused".into(),
+                    action: crate::policy::draft::Enforcement::Refused,
                     recipients: vec![],
                     findings: vec![],
                     forward_signals: vec![],
-                    encryption: "none".into(),
+                    encryption: crate::policy::EncryptionFound::None,
                     unscannable: vec![],
                     policy_version: "abc".into(),
                 },

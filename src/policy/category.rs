@@ -1,12 +1,14 @@
 //! Why a recipient is refused: the incident category, the DIR04 rule it applies and how
 //! serious it is. The words a physician reads for each live in `smtp::reply::refusal`.
 
-use crate::incident::model::Severity;
+use super::draft::Severity;
 use crate::policy::classify::Class;
 use crate::policy::table::Situation;
 
 /// Why a recipient is refused (the incident category).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Sent on by a mailbox rule or a forwarding address, outside the platform (art. 6 (5)).
@@ -43,6 +45,24 @@ impl Category {
             Category::ForbiddenRecipient => "forbidden_recipient",
             Category::SenderNotCorporate => "sender_not_corporate",
         }
+    }
+
+    /// Every category.
+    pub const ALL: [Category; 9] = [
+        Category::AutoForward,
+        Category::ConfidentialToPublicWebmail,
+        Category::ConfidentialUnencryptedExternal,
+        Category::WeakEncryption,
+        Category::RestrictedSystem,
+        Category::UnscannableContent,
+        Category::EncryptionUnavailable,
+        Category::ForbiddenRecipient,
+        Category::SenderNotCorporate,
+    ];
+
+    /// The category a word names ([`Category::as_str`] read back).
+    pub fn parse(word: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == word)
     }
 
     /// The rule, as cited to the physician and in the incident record.

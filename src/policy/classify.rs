@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 /// The class of a recipient's domain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Class {
     /// The corporate collaboration platform (DIR04 art. 6 (1)).

@@ -1,9 +1,208 @@
 //! The incident draft a decision makes: what the policy knows of an enforcement, without
-//! message content (redacted samples and reasons only), bounded whatever the input.
+//! message content (redacted samples and reasons only), bounded whatever the input. Its types
+//! are the incident record's vocabulary; each serialises to the word the stored JSON holds.
 
-use super::{Category, Class, Decision, Situation, Treatment};
-use crate::analysis::Reading;
-use crate::incident::model::{Draft, Evidence, Recipient, Severity};
+use serde::{Deserialize, Serialize};
+
+use super::{Category, Class, Decision, EncryptionFound, Situation, Treatment};
+use crate::analysis::{Confidence, Reading};
+
+/// How serious an incident is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Encryption done at the physician's request, nothing confidential found.
+    Low,
+    /// A risk stopped (weak encryption, unreadable content, sender rule).
+    Medium,
+    /// Patient data that would have left the platform unprotected.
+    High,
+}
+
+/// What an incident is about: the strongest refusal, or (a gateway encryption with nothing
+/// confidential found) the encryption the subject tag asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
+pub enum Cause {
+    /// A refusal of this category (or a gateway encryption of such a message).
+    Refusal(Category),
+    /// The physician asked for encryption; nothing confidential was found.
+    EncryptionRequested,
+}
+
+impl Cause {
+    /// Its word in the record, the store's column and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cause::Refusal(category) => category.as_str(),
+            Cause::EncryptionRequested => "encryption_requested",
+        }
+    }
+}
+
+impl From<Cause> for &'static str {
+    fn from(cause: Cause) -> &'static str {
+        cause.as_str()
+    }
+}
+
+impl TryFrom<String> for Cause {
+    type Error = String;
+
+    fn try_from(word: String) -> Result<Cause, String> {
+        if word == Cause::EncryptionRequested.as_str() {
+            return Ok(Cause::EncryptionRequested);
+        }
+        Category::parse(&word)
+            .map(Cause::Refusal)
+            .ok_or_else(|| format!("unknown incident category {word:?}"))
+    }
+}
+
+/// Display as the record's word (padding honoured, for tables).
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    )*};
+}
+pub(crate) use display_as_str;
+
+display_as_str!(Cause, Enforcement, RecipientAction, Severity);
+
+/// What was done to the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Enforcement {
+    /// Refused for every recipient.
+    Refused,
+    /// Refused for some recipients, relayed to the others (per-recipient mode).
+    PartlyRefused,
+    /// Relayed encrypted by the gateway.
+    Encrypted,
+}
+
+impl Enforcement {
+    /// Its word in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Enforcement::Refused => "refused",
+            Enforcement::PartlyRefused => "partly_refused",
+            Enforcement::Encrypted => "encrypted",
+        }
+    }
+}
+
+/// What was done for one recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientAction {
+    /// Relayed as it was.
+    Relay,
+    /// Relayed encrypted for the recipient's certificate.
+    RelayEncrypted,
+    /// Refused.
+    Refuse,
+}
+
+impl RecipientAction {
+    /// Its word in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecipientAction::Relay => "relay",
+            RecipientAction::RelayEncrypted => "relay_encrypted",
+            RecipientAction::Refuse => "refuse",
+        }
+    }
+}
+
+impl Severity {
+    /// Its word in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// One recipient of the message and what was done for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    /// The envelope address.
+    pub address: String,
+    /// Its class.
+    pub class: Class,
+    /// What was done.
+    pub action: RecipientAction,
+    /// The category, when refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Category>,
+}
+
+/// One detector's evidence: no value, a redacted sample only, no attachment name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Detector id.
+    pub detector: String,
+    /// How sure.
+    pub confidence: Confidence,
+    /// Distinct values found.
+    pub count: usize,
+    /// MIME part path ("1", "2.1", "subject").
+    pub part: String,
+    /// Redacted shape of the first value.
+    pub sample: String,
+}
+
+/// What the policy knows of an enforcement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// What the incident is about.
+    pub category: Cause,
+    /// The rule, as cited ("DIR04 art. 6 (4)").
+    pub rule: String,
+    /// Its severity.
+    pub severity: Severity,
+    /// What was done.
+    pub action: Enforcement,
+    /// Every recipient with its class and action.
+    pub recipients: Vec<Recipient>,
+    /// The detectors that fired.
+    pub findings: Vec<Evidence>,
+    /// The auto-forwarding signals that fired.
+    pub forward_signals: Vec<String>,
+    /// The encryption found.
+    pub encryption: EncryptionFound,
+    /// Why parts could not be read (reasons only).
+    pub unscannable: Vec<String>,
+    /// Hash of the rules in force.
+    pub policy_version: String,
+}
+
+impl Draft {
+    /// A refusal by the submission sender rule (DIR04 art. 6 (2)), before or after the
+    /// message was received.
+    pub fn sender_not_corporate(recipients: Vec<Recipient>, policy_version: String) -> Draft {
+        let category = Category::SenderNotCorporate;
+        Draft {
+            category: Cause::Refusal(category),
+            rule: category.rule().to_owned(),
+            severity: category.severity(),
+            action: Enforcement::Refused,
+            recipients,
+            findings: Vec::new(),
+            forward_signals: Vec::new(),
+            encryption: EncryptionFound::None,
+            unscannable: Vec::new(),
+            policy_version,
+        }
+    }
+}
 
 /// Most findings and most unscannable entries an incident records: the record stays
 /// bounded (well under 64 KB) whatever the input; the decision saw them all.
@@ -16,14 +215,14 @@ fn recipients(treated: &[(Class, Treatment)], addresses: &[&str]) -> Vec<Recipie
         .zip(addresses)
         .map(|((class, treatment), address)| {
             let (action, reason) = match treatment {
-                Treatment::Relay => ("relay", None),
-                Treatment::RelayEncrypted => ("relay_encrypted", None),
-                Treatment::Refuse(c) => ("refuse", Some(c.as_str().to_owned())),
+                Treatment::Relay => (RecipientAction::Relay, None),
+                Treatment::RelayEncrypted => (RecipientAction::RelayEncrypted, None),
+                Treatment::Refuse(c) => (RecipientAction::Refuse, Some(*c)),
             };
             Recipient {
                 address: (*address).to_owned(),
-                class: class.as_str().to_owned(),
-                action: action.to_owned(),
+                class: *class,
+                action,
                 reason,
             }
         })
@@ -51,26 +250,28 @@ pub(super) fn enforcement(
         .any(|t| t == Treatment::RelayEncrypted);
     let (category, rule, severity, action) = match strongest {
         Some(c) => (
-            c.as_str(),
+            Cause::Refusal(c),
             c.rule(),
             c.severity(),
             if decision.per_recipient {
-                "partly_refused"
+                Enforcement::PartlyRefused
             } else {
-                "refused"
+                Enforcement::Refused
             },
         ),
         None if encrypted => {
             let category = match decision.situation {
-                Some(Situation::Confidential) => Category::ConfidentialUnencryptedExternal.as_str(),
-                Some(Situation::Unscannable) => Category::UnscannableContent.as_str(),
-                _ => "encryption_requested",
+                Some(Situation::Confidential) => {
+                    Cause::Refusal(Category::ConfidentialUnencryptedExternal)
+                }
+                Some(Situation::Unscannable) => Cause::Refusal(Category::UnscannableContent),
+                _ => Cause::EncryptionRequested,
             };
             (
                 category,
                 Category::ConfidentialUnencryptedExternal.rule(),
                 Severity::Low,
-                "encrypted",
+                Enforcement::Encrypted,
             )
         }
         None => return None,
@@ -82,7 +283,7 @@ pub(super) fn enforcement(
             .take(MAX_RECORDED)
             .map(|f| Evidence {
                 detector: f.detector.clone(),
-                confidence: f.confidence.as_str().to_owned(),
+                confidence: f.confidence,
                 count: f.count,
                 part: f.location.part.clone(),
                 sample: f.sample.clone(),
@@ -101,14 +302,14 @@ pub(super) fn enforcement(
             .collect()
     });
     Some(Draft {
-        category: category.to_owned(),
+        category,
         rule: rule.to_owned(),
         severity,
-        action: action.to_owned(),
+        action,
         recipients: recipients(&decision.recipients, addresses),
         findings,
         forward_signals: reading.forwarding.signals.clone(),
-        encryption: decision.encryption.as_str().to_owned(),
+        encryption: decision.encryption,
         unscannable,
         policy_version: version.to_owned(),
     })

@@ -11,7 +11,7 @@
 pub mod category;
 pub mod classify;
 mod decide;
-mod draft;
+pub mod draft;
 pub mod sender;
 pub mod table;
 pub mod tags;
@@ -34,7 +34,7 @@ pub enum Treatment {
 }
 
 /// The encryption found, in one word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EncryptionFound {
     /// No encrypted part.
@@ -62,6 +62,8 @@ impl EncryptionFound {
     }
 }
 
+draft::display_as_str!(Category, Class, EncryptionFound);
+
 /// What the policy decided for one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
@@ -81,7 +83,7 @@ pub struct Decision {
     pub untagged_subject: Option<String>,
     /// The incident to record before the client's reply, when the decision enforces
     /// something (a refusal or a gateway encryption).
-    pub incident: Option<crate::incident::Draft>,
+    pub incident: Option<draft::Draft>,
 }
 
 impl Decision {

@@ -90,19 +90,11 @@ Details: sentinelle incidents show {reference}\r\n",
         reference = incident.reference,
         category = d.category,
         rule = d.rule,
-        severity = severity(d.severity),
+        severity = d.severity.as_str(),
         action = d.action,
         utc = incident.created_at,
     )
     .into_bytes()
-}
-
-pub(super) fn severity(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Low => "low",
-        Severity::Medium => "medium",
-        Severity::High => "high",
-    }
 }
 
 /// An RFC 5424 SD-PARAM value: `"`, `\` and `]` escaped.
@@ -126,10 +118,10 @@ pub(super) fn syslog(incident: &Incident, hostname: &str) -> String {
         pri = 4 * 8 + level,
         ts = incident.created_at,
         reference = sd(&incident.reference),
-        category = sd(&d.category),
+        category = sd(d.category.as_str()),
         rule = sd(&d.rule),
-        severity = severity(d.severity),
-        action = sd(&d.action),
+        severity = d.severity.as_str(),
+        action = sd(d.action.as_str()),
         sender = sd(&incident.who.envelope_sender),
         establishment = sd(incident.who.establishment.as_deref().unwrap_or("-")),
         reference_plain = incident.reference,

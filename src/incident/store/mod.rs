@@ -312,7 +312,7 @@ pub fn verify_rows(
                     && i32::try_from(row.year)
                         .is_ok_and(|year| incident.reference == reference(year, row.number))
                     && incident.created_at == row.created_at
-                    && incident.draft.category == row.category
+                    && incident.draft.category.as_str() == row.category
                     && incident.who.establishment == row.establishment;
                 if !consistent {
                     walker.problems.push(format!(

@@ -177,7 +177,7 @@ impl Store for Sqlite {
                 year,
                 number,
                 incident.created_at,
-                incident.draft.category,
+                incident.draft.category.as_str(),
                 incident.who.establishment,
                 text,
                 previous,
