@@ -436,10 +436,11 @@ pub const LOCAL_ERROR: Reply = Reply::new(
 );
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn wire(reply: &Reply) -> String {
+    /// The reply as written on the wire.
+    pub(in crate::smtp::reply) fn wire(reply: &Reply) -> String {
         let mut out = Vec::new();
         reply.write_to(&mut out);
         String::from_utf8(out).unwrap()

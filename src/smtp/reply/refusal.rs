@@ -226,12 +226,7 @@ pub fn refused(kinds: &[(&Refusal, Vec<String>)], reference: Option<&str>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn wire(reply: &Reply) -> String {
-        let mut out = Vec::new();
-        reply.write_to(&mut out);
-        String::from_utf8(out).unwrap()
-    }
+    use crate::smtp::reply::tests::wire;
 
     #[test]
     fn refusals_name_rule_recipients_and_remedy_in_french_then_english() {
