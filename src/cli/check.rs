@@ -122,19 +122,13 @@ pub fn run(args: Args<'_>) -> anyhow::Result<ExitCode> {
             }
         })
         .collect();
-    let refused = recipients
+    // The message's outcome is its recipients' strongest.
+    let verdict_word = recipients
         .iter()
-        .any(|r| r.action == RecipientAction::Refuse);
-    let verdict_word = if refused {
-        RecipientAction::Refuse
-    } else if recipients
-        .iter()
-        .any(|r| r.action == RecipientAction::RelayEncrypted)
-    {
-        RecipientAction::RelayEncrypted
-    } else {
-        RecipientAction::Relay
-    };
+        .map(|r| r.action)
+        .max()
+        .unwrap_or(RecipientAction::Relay);
+    let refused = verdict_word == RecipientAction::Refuse;
     let reply = plan
         .actions
         .iter()

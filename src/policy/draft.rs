@@ -96,8 +96,9 @@ impl Enforcement {
     }
 }
 
-/// What was done for one recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What was done for one recipient (ordered from the mildest: a message's outcome is its
+/// recipients' strongest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecipientAction {
     /// Relayed as it was.
@@ -313,4 +314,42 @@ pub(super) fn enforcement(
         unscannable,
         policy_version: version.to_owned(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A draft as the record stored it when every field was a string.
+    const STORED: &str = r#"{"category":"confidential_to_public_webmail","rule":"DIR04 art. 6 (4)","severity":"high","action":"partly_refused","recipients":[{"address":"x@gmail.com","class":"public_webmail","action":"refuse","reason":"confidential_to_public_webmail"},{"address":"b@ssss.gouv.qc.ca","class":"internal","action":"relay"},{"address":"k@clinique.example","class":"external","action":"relay_encrypted"}],"findings":[{"detector":"ramq_nam","confidence":"high","count":1,"part":"1","sample":"TREG •••• ••14"}],"forward_signals":[],"encryption":"none","unscannable":[],"policy_version":"v1"}"#;
+
+    #[test]
+    fn a_stored_record_reads_into_the_typed_draft_and_writes_back_byte_identical() {
+        let draft: Draft = serde_json::from_str(STORED).unwrap();
+        assert_eq!(
+            draft.category,
+            Cause::Refusal(Category::ConfidentialToPublicWebmail)
+        );
+        assert_eq!(draft.action, Enforcement::PartlyRefused);
+        assert_eq!(draft.recipients[2].action, RecipientAction::RelayEncrypted);
+        assert_eq!(draft.findings[0].confidence, Confidence::High);
+        assert_eq!(serde_json::to_string(&draft).unwrap(), STORED);
+        let requested = STORED.replace(
+            r#""category":"confidential_to_public_webmail""#,
+            r#""category":"encryption_requested""#,
+        );
+        let draft: Draft = serde_json::from_str(&requested).unwrap();
+        assert_eq!(draft.category, Cause::EncryptionRequested);
+        assert_eq!(serde_json::to_string(&draft).unwrap(), requested);
+        let unknown = STORED.replace("confidential_to_public_webmail\",\"rule", "x\",\"rule");
+        assert!(serde_json::from_str::<Draft>(&unknown).is_err());
+    }
+
+    #[test]
+    fn every_category_word_reads_back() {
+        for category in Category::ALL {
+            assert_eq!(Category::parse(category.as_str()), Some(category));
+        }
+        assert_eq!(Category::parse("encryption_requested"), None);
+    }
 }
