@@ -57,4 +57,5 @@ pub mod shutdown;
 pub mod smtp;
 pub mod stream;
 pub mod telemetry;
+pub mod text_error;
 pub mod tls;

@@ -184,7 +184,7 @@ async fn sighup_reloads_the_rules_without_dropping_sessions() {
         }
     };
     let line = wait_for("rules not reloaded");
-    assert!(line.contains("approved_systems.txt:2"), "{line}");
+    assert!(line.contains("approved_systems.txt:2:1: "), "{line}");
     assert_eq!(
         attempt(&mut client, message).await,
         550,

@@ -11,7 +11,7 @@ use sentinelle::analysis::{self, Engine, Limits};
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        Engine::parse(analysis::detect::EMBEDDED, "embedded").expect("embedded rules")
+        Engine::parse(analysis::detect::EMBEDDED).expect("embedded rules")
     })
 }
 

@@ -6,6 +6,12 @@
 use mail_parser::MessageParser;
 use regex::Regex;
 use serde::Deserialize;
+use toml::Spanned;
+
+use crate::text_error::TextError;
+
+/// The file name under the rules directory.
+pub const FILE: &str = "forwarding.toml";
 
 /// The shipped signals (rules/forwarding.toml at build time).
 pub const EMBEDDED: &str = include_str!("../../rules/forwarding.toml");
@@ -24,27 +30,6 @@ impl Forwarding {
     }
 }
 
-/// A signals file that cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum ForwardingError {
-    /// Unreadable file.
-    #[error("{path}: {source}")]
-    Unreadable {
-        /// The file.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// Bad TOML or a bad pattern.
-    #[error("{origin}: {message}")]
-    Invalid {
-        /// The file.
-        origin: String,
-        /// What is wrong.
-        message: String,
-    },
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSignals {
@@ -60,15 +45,15 @@ struct RawSignals {
 #[serde(deny_unknown_fields)]
 struct RawMatch {
     header: String,
-    value: Option<String>,
+    value: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSignal {
-    id: String,
+    id: Spanned<String>,
     header: String,
-    value: Option<String>,
+    value: Option<Spanned<String>>,
     #[serde(default)]
     list_copy_too: bool,
 }
@@ -104,17 +89,17 @@ impl std::fmt::Debug for Signals {
 }
 
 impl Signals {
-    /// Parses signals text (`origin` names it in errors).
-    pub fn parse(text: &str, origin: &str) -> Result<Signals, ForwardingError> {
-        let invalid = |message: String| ForwardingError::Invalid {
-            origin: origin.to_owned(),
-            message,
-        };
-        let raw: RawSignals =
-            toml::from_str(text).map_err(|e| invalid(e.to_string().trim_end().to_owned()))?;
-        let compile = |header: String, value: Option<String>| -> Result<Match, ForwardingError> {
+    /// Parses signals text.
+    pub fn parse(text: &str) -> Result<Signals, TextError> {
+        let raw: RawSignals = toml::from_str(text).map_err(|e| TextError::toml(text, &e))?;
+        let compile = |header: String,
+                       value: Option<Spanned<String>>|
+         -> Result<Match, TextError> {
             let value = value
-                .map(|v| Regex::new(&v).map_err(|e| invalid(format!("{header}: {e}"))))
+                .map(|v| {
+                    Regex::new(v.get_ref())
+                        .map_err(|e| TextError::at(text, v.span().start, format!("{header}: {e}")))
+                })
                 .transpose()?;
             Ok(Match { header, value })
         };
@@ -130,10 +115,13 @@ impl Signals {
             .collect::<Result<_, _>>()?;
         let mut signals = Vec::new();
         for s in raw.signal {
-            if s.id.is_empty() || signals.iter().any(|(id, _, _)| *id == s.id) {
-                return Err(invalid(format!("signal id {:?} must be unique", s.id)));
+            let id = s.id.get_ref();
+            if id.is_empty() || signals.iter().any(|(known, _, _)| known == id) {
+                let message = format!("signal id {id:?} must be unique");
+                return Err(TextError::at(text, s.id.span().start, message));
             }
-            signals.push((s.id, compile(s.header, s.value)?, s.list_copy_too));
+            let id = s.id.get_ref().clone();
+            signals.push((id, compile(s.header, s.value)?, s.list_copy_too));
         }
         Ok(Signals {
             auto_reply,
@@ -194,7 +182,7 @@ mod tests {
     use super::*;
 
     fn signals() -> Signals {
-        Signals::parse(EMBEDDED, "embedded").unwrap()
+        Signals::parse(EMBEDDED).unwrap()
     }
 
     fn read(headers: &str, mail_from: &str) -> Vec<String> {
@@ -289,18 +277,15 @@ mod tests {
     }
 
     #[test]
-    fn bad_rules_are_refused_with_their_origin() {
-        let err = Signals::parse(
-            "[[signal]]\nid = \"a\"\nheader = \"X\"\nvalue = \"(\"\n",
-            "f.toml",
-        )
-        .unwrap_err();
-        assert!(err.to_string().starts_with("f.toml: X:"), "{err}");
+    fn bad_rules_are_refused_with_their_place() {
+        let err =
+            Signals::parse("[[signal]]\nid = \"a\"\nheader = \"X\"\nvalue = \"(\"\n").unwrap_err();
+        assert!(err.to_string().starts_with("4:9: X:"), "{err}");
         let err = Signals::parse(
             "[[signal]]\nid = \"a\"\nheader = \"X\"\n[[signal]]\nid = \"a\"\nheader = \"Y\"\n",
-            "f.toml",
         )
         .unwrap_err();
+        assert!(err.to_string().starts_with("5:6: signal id"), "{err}");
         assert!(err.to_string().contains("unique"), "{err}");
     }
 }

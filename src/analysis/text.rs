@@ -117,14 +117,6 @@ fn fold_char(c: char, out: &mut String) {
     out.push(plain);
 }
 
-/// The 1-based line and column of byte `offset` in `text` (for errors in TOML files).
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,7 @@ impl Validator<'_> {
         span: std::ops::Range<usize>,
         message: impl Into<String>,
     ) -> ConfigError {
-        let (line, column) = crate::analysis::text::line_column(self.text, span.start);
+        let (line, column) = crate::text_error::line_column(self.text, span.start);
         ConfigError::Invalid {
             origin: self.origin.to_owned(),
             line,

@@ -6,96 +6,66 @@
 
 use std::collections::HashMap;
 
-/// The class of a recipient's domain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Class {
+use crate::text_error::TextError;
+
+/// Declares the recipient classes. Each listed class has a word (in incidents, reports and
+/// the policy table's columns) and a list file under rules/domains/, shipped in the binary
+/// as its default; `External` is every domain no list names.
+macro_rules! classes {
+    ($($(#[$doc:meta])* $class:ident = $word:literal, $file:literal;)*) => {
+        /// The class of a recipient's domain.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum Class {
+            $($(#[$doc])* #[serde(rename = $word)] $class,)*
+            /// Every domain no list names.
+            #[serde(rename = "external")]
+            External,
+        }
+
+        impl Class {
+            /// The classes that have a list file.
+            pub const LISTED: &[Class] = &[$(Class::$class),*];
+            /// Every class.
+            pub const ALL: &[Class] = &[$(Class::$class,)* Class::External];
+
+            /// Its word in incidents, reports and the policy table.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Class::$class => $word,)*
+                    Class::External => "external",
+                }
+            }
+
+            /// Its list file under rules/domains/ (none for `External`).
+            pub fn file(self) -> Option<&'static str> {
+                match self {
+                    $(Class::$class => Some($file),)*
+                    Class::External => None,
+                }
+            }
+
+            /// The shipped list, used when the rules directory has none.
+            pub fn embedded(self) -> &'static str {
+                match self {
+                    $(Class::$class => include_str!(concat!("../../rules/domains/", $file)),)*
+                    Class::External => "",
+                }
+            }
+        }
+    };
+}
+
+// Adding a recipient class: one line here, its list file under rules/domains/, and its
+// column in rules/policy.toml (a table without it is refused, naming the class).
+classes! {
     /// The corporate collaboration platform (DIR04 art. 6 (1)).
-    Internal,
+    Internal = "internal", "internal.txt";
     /// A public webmail service (art. 6 (4)).
-    PublicWebmail,
+    PublicWebmail = "public_webmail", "public_webmail.txt";
     /// An information system the MSSS approved for exchanges.
-    ApprovedSystem,
+    ApprovedSystem = "approved_system", "approved_systems.txt";
     /// A system whose links the MSSS ordered cut.
-    RestrictedSystem,
-    /// Everything else.
-    External,
-}
-
-impl Class {
-    /// Its name in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Class::Internal => "internal",
-            Class::PublicWebmail => "public_webmail",
-            Class::ApprovedSystem => "approved_system",
-            Class::RestrictedSystem => "restricted_system",
-            Class::External => "external",
-        }
-    }
-
-    /// The list file of this class under rules/domains/ (none for `External`).
-    pub fn file(self) -> Option<&'static str> {
-        match self {
-            Class::Internal => Some("internal.txt"),
-            Class::PublicWebmail => Some("public_webmail.txt"),
-            Class::ApprovedSystem => Some("approved_systems.txt"),
-            Class::RestrictedSystem => Some("restricted_systems.txt"),
-            Class::External => None,
-        }
-    }
-
-    const LISTED: [Class; 4] = [
-        Class::Internal,
-        Class::PublicWebmail,
-        Class::ApprovedSystem,
-        Class::RestrictedSystem,
-    ];
-}
-
-impl Directory {
-    /// The shipped lists, used for a file the rules directory does not have.
-    pub const EMBEDDED: [(Class, &'static str); 4] = [
-        (
-            Class::Internal,
-            include_str!("../../rules/domains/internal.txt"),
-        ),
-        (
-            Class::PublicWebmail,
-            include_str!("../../rules/domains/public_webmail.txt"),
-        ),
-        (
-            Class::ApprovedSystem,
-            include_str!("../../rules/domains/approved_systems.txt"),
-        ),
-        (
-            Class::RestrictedSystem,
-            include_str!("../../rules/domains/restricted_systems.txt"),
-        ),
-    ];
-}
-
-/// A list that cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum DomainsError {
-    /// The file exists but cannot be read.
-    #[error("{path}: {source}")]
-    Unreadable {
-        /// The file.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// A line is not a domain, or a domain is listed twice.
-    #[error("{origin}:{line}: {message}")]
-    Invalid {
-        /// The file.
-        origin: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
+    RestrictedSystem = "restricted_system", "restricted_systems.txt";
 }
 
 /// The loaded lists.
@@ -106,26 +76,24 @@ pub struct Directory {
 
 impl Directory {
     /// The shipped lists alone.
-    pub fn embedded() -> Result<Directory, DomainsError> {
+    pub fn embedded() -> Result<Directory, (Class, TextError)> {
         let mut directory = Directory::default();
-        for (class, text) in Self::EMBEDDED {
-            directory.add(class, text, class.file().unwrap_or_default())?;
+        for &class in Class::LISTED {
+            directory
+                .add(class, class.embedded())
+                .map_err(|e| (class, e))?;
         }
         Ok(directory)
     }
 
-    /// Adds the domains of one list file's `text` (`origin` names it in errors).
-    pub fn add(&mut self, class: Class, text: &str, origin: &str) -> Result<(), DomainsError> {
+    /// Adds the domains of one list file's `text`.
+    pub fn add(&mut self, class: Class, text: &str) -> Result<(), TextError> {
         for (index, raw) in text.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
             }
-            let invalid = |message: String| DomainsError::Invalid {
-                origin: origin.to_owned(),
-                line: index + 1,
-                message,
-            };
+            let invalid = |message: String| TextError::line(index + 1, message);
             let Some(domain) = normalize(line) else {
                 return Err(invalid(format!("{line:?} is not a domain name")));
             };
@@ -133,7 +101,8 @@ impl Directory {
                 && previous != class
             {
                 return Err(invalid(format!(
-                    "{domain} is already listed as {previous:?}; a domain has one class"
+                    "{domain} is already listed as {}; a domain has one class",
+                    previous.as_str()
                 )));
             }
         }
@@ -203,10 +172,9 @@ mod tests {
         d.add(
             Class::Internal,
             "chum.example # the establishment\nbücher.example\n",
-            "test",
         )
         .unwrap();
-        d.add(Class::RestrictedSystem, "claims.insurer.example\n", "test")
+        d.add(Class::RestrictedSystem, "claims.insurer.example\n")
             .unwrap();
         d
     }
@@ -234,10 +202,9 @@ mod tests {
     #[test]
     fn the_most_specific_listed_domain_decides() {
         let mut d = Directory::default();
-        d.add(Class::External, "", "t").unwrap();
-        d.add(Class::Internal, "example.org\n", "t").unwrap();
-        d.add(Class::ApprovedSystem, "ramq.example.org\n", "t")
-            .unwrap();
+        d.add(Class::External, "").unwrap();
+        d.add(Class::Internal, "example.org\n").unwrap();
+        d.add(Class::ApprovedSystem, "ramq.example.org\n").unwrap();
         assert_eq!(d.classify("a@x.ramq.example.org"), Class::ApprovedSystem);
         assert_eq!(d.classify("a@other.example.org"), Class::Internal);
     }
@@ -257,21 +224,31 @@ mod tests {
     fn errors_name_the_file_and_line() {
         let mut d = Directory::default();
         let err = d
-            .add(
-                Class::Internal,
-                "# c\nok.example\nnot a domain\n",
-                "internal.txt",
-            )
+            .add(Class::Internal, "# c\nok.example\nnot a domain\n")
             .unwrap_err();
-        assert!(err.to_string().starts_with("internal.txt:3:"), "{err}");
-        d.add(Class::Internal, "gmail.com\n", "internal.txt")
-            .unwrap();
-        let err = d
-            .add(Class::PublicWebmail, "\ngmail.com\n", "public_webmail.txt")
-            .unwrap_err();
+        assert!(err.to_string().starts_with("3:1: "), "{err}");
+        d.add(Class::Internal, "gmail.com\n").unwrap();
+        let err = d.add(Class::PublicWebmail, "\ngmail.com\n").unwrap_err();
         assert!(
-            err.to_string().starts_with("public_webmail.txt:2:"),
+            err.to_string()
+                .starts_with("2:1: gmail.com is already listed as internal"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn every_class_has_one_word_for_serde_and_for_reports() {
+        for &class in Class::ALL {
+            let word = serde_json::to_string(&class).unwrap();
+            assert_eq!(word, format!("\"{}\"", class.as_str()));
+            let back: Class = serde_json::from_str(&word).unwrap();
+            assert_eq!(back, class);
+        }
+        assert!(
+            Class::LISTED
+                .iter()
+                .all(|c| c.file().is_some() && !c.embedded().is_empty())
+        );
+        assert_eq!(Class::ALL.len(), Class::LISTED.len() + 1);
     }
 }

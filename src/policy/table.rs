@@ -2,34 +2,20 @@
 //! refuse), the refusal mode, the subject tags that ask for encryption and the approved
 //! encryption algorithms (DIR04 art. 6 (3): "approved by the MSSS or the RSSS").
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::analysis::encryption::{Layer, Scheme};
 use crate::policy::classify::Class;
+use crate::text_error::TextError;
+
+/// The file name under the rules directory.
+pub const FILE: &str = "policy.toml";
 
 /// The shipped policy, used when the rules directory has no policy.toml.
 pub const EMBEDDED: &str = include_str!("../../rules/policy.toml");
-
-/// A policy file that cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum PolicyFileError {
-    /// The file exists but cannot be read.
-    #[error("{path}: {source}")]
-    Unreadable {
-        /// Where.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// Syntax or a value (the message has the line and column).
-    #[error("{origin}: {message}")]
-    Invalid {
-        /// The file.
-        origin: String,
-        /// What is wrong.
-        message: String,
-    },
-}
 
 /// What to do for one recipient class in one situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -43,27 +29,31 @@ pub enum Cell {
     Refuse,
 }
 
-/// One situation's cells.
+/// One situation's cells: one for every recipient class, no more, no less.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Row {
-    internal: Cell,
-    approved_system: Cell,
-    external: Cell,
-    public_webmail: Cell,
-    restricted_system: Cell,
+#[serde(try_from = "HashMap<Class, Cell>")]
+pub struct Row(HashMap<Class, Cell>);
+
+impl TryFrom<HashMap<Class, Cell>> for Row {
+    type Error = String;
+
+    fn try_from(cells: HashMap<Class, Cell>) -> Result<Row, String> {
+        match Class::ALL.iter().find(|class| !cells.contains_key(class)) {
+            Some(missing) => Err(format!(
+                "no cell for recipient class `{}`",
+                missing.as_str()
+            )),
+            None => Ok(Row(cells)),
+        }
+    }
 }
 
 impl Row {
     /// The cell for `class`.
     pub fn cell(&self, class: Class) -> Cell {
-        match class {
-            Class::Internal => self.internal,
-            Class::ApprovedSystem => self.approved_system,
-            Class::External => self.external,
-            Class::PublicWebmail => self.public_webmail,
-            Class::RestrictedSystem => self.restricted_system,
-        }
+        // Every class has its cell (checked when the file was read); refusing is the safe
+        // reading should that ever not hold.
+        self.0.get(&class).copied().unwrap_or(Cell::Refuse)
     }
 }
 
@@ -124,8 +114,8 @@ pub enum RefusalMode {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEncryption {
-    subject_tags: Vec<String>,
-    approved_openpgp: Vec<String>,
+    subject_tags: Vec<Spanned<String>>,
+    approved_openpgp: Vec<Spanned<String>>,
     approved_smime: Vec<String>,
 }
 
@@ -153,41 +143,47 @@ pub struct Policy {
 const OPENPGP_CONTAINERS: &[&str] = &["seipd_v1", "seipd_v2", "sed"];
 
 impl Policy {
-    /// Parses policy text (`origin` names it in errors).
-    pub fn parse(text: &str, origin: &str) -> Result<Policy, PolicyFileError> {
-        let invalid = |message: String| PolicyFileError::Invalid {
-            origin: origin.to_owned(),
-            message,
-        };
-        let raw: RawPolicy =
-            toml::from_str(text).map_err(|e| invalid(e.to_string().trim_end().to_owned()))?;
-        let lower = |list: Vec<String>| -> Vec<String> {
-            list.into_iter().map(|s| s.trim().to_lowercase()).collect()
-        };
-        let approved_openpgp = lower(raw.encryption.approved_openpgp);
-        if let Some(unknown) = approved_openpgp
-            .iter()
-            .find(|a| !OPENPGP_CONTAINERS.contains(&a.as_str()))
-        {
-            return Err(invalid(format!(
-                "approved_openpgp: unknown container {unknown:?} (known: {})",
-                OPENPGP_CONTAINERS.join(", ")
-            )));
+    /// Parses policy text.
+    pub fn parse(text: &str) -> Result<Policy, TextError> {
+        let raw: RawPolicy = toml::from_str(text).map_err(|e| TextError::toml(text, &e))?;
+        let lower = |name: &str| name.trim().to_lowercase();
+        let mut approved_openpgp = Vec::new();
+        for name in &raw.encryption.approved_openpgp {
+            let container = lower(name.get_ref());
+            if !OPENPGP_CONTAINERS.contains(&container.as_str()) {
+                let message = format!(
+                    "approved_openpgp: unknown container {container:?} (known: {})",
+                    OPENPGP_CONTAINERS.join(", ")
+                );
+                return Err(TextError::at(text, name.span().start, message));
+            }
+            approved_openpgp.push(container);
         }
-        if raw
+        if let Some(empty) = raw
             .encryption
             .subject_tags
             .iter()
-            .any(|t| t.trim().is_empty())
+            .find(|t| t.get_ref().trim().is_empty())
         {
-            return Err(invalid("subject_tags: a tag cannot be empty".into()));
+            let message = "subject_tags: a tag cannot be empty";
+            return Err(TextError::at(text, empty.span().start, message));
         }
         Ok(Policy {
             table: raw.table,
             refusal: raw.refusal,
-            subject_tags: raw.encryption.subject_tags,
+            subject_tags: raw
+                .encryption
+                .subject_tags
+                .into_iter()
+                .map(Spanned::into_inner)
+                .collect(),
             approved_openpgp,
-            approved_smime: lower(raw.encryption.approved_smime),
+            approved_smime: raw
+                .encryption
+                .approved_smime
+                .iter()
+                .map(|a| lower(a))
+                .collect(),
         })
     }
 
@@ -210,7 +206,7 @@ mod tests {
 
     #[test]
     fn the_shipped_policy_is_the_directive_table() {
-        let policy = Policy::parse(EMBEDDED, "embedded").unwrap();
+        let policy = Policy::parse(EMBEDDED).unwrap();
         assert_eq!(policy.refusal, RefusalMode::WholeMessage);
         let row = |s| policy.table.row(s);
         assert_eq!(
@@ -234,14 +230,33 @@ mod tests {
     #[test]
     fn mistakes_are_named() {
         let broken = EMBEDDED.replace("external = \"encrypt\"", "external = \"maybe\"");
-        let err = Policy::parse(&broken, "policy.toml")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("line") && err.contains("maybe"), "{err}");
+        let place = |text: &str, word: &str| {
+            let offset = text.find(word).unwrap();
+            crate::text_error::line_column(text, offset)
+        };
+        let err = Policy::parse(&broken).unwrap_err();
+        assert!(err.message.contains("maybe"), "{err}");
+        assert_eq!((err.line, err.column), place(&broken, "\"maybe\""), "{err}");
         let broken = EMBEDDED.replace("\"seipd_v2\"]", "\"seipd_v3\"]");
-        let err = Policy::parse(&broken, "policy.toml")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("seipd_v3"), "{err}");
+        let err = Policy::parse(&broken).unwrap_err();
+        assert!(err.message.contains("seipd_v3"), "{err}");
+        assert_eq!(
+            (err.line, err.column),
+            place(&broken, "\"seipd_v3\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_row_names_every_recipient_class_and_only_those() {
+        let broken = EMBEDDED.replace("restricted_system = \"relay\" }", "}");
+        let err = Policy::parse(&broken).unwrap_err();
+        assert!(err.message.contains("`restricted_system`"), "{err}");
+        let broken = EMBEDDED.replace(
+            "internal = \"relay\", approved",
+            "intern = \"relay\", approved",
+        );
+        let err = Policy::parse(&broken).unwrap_err();
+        assert!(err.message.contains("intern"), "{err}");
     }
 }

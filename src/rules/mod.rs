@@ -11,29 +11,34 @@ pub mod keyring;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
 
-use crate::analysis::forwarding::{ForwardingError, Signals};
+use crate::analysis::forwarding::{self, Signals};
 use crate::analysis::{Engine, Limits, detect};
 use crate::config::Config;
-use crate::policy::classify::{Class, Directory, DomainsError};
+use crate::policy::classify::{Class, Directory};
 use crate::policy::sender::SenderRule;
-use crate::policy::table::{self, Policy, PolicyFileError};
+use crate::policy::table::{self, Policy};
+use crate::text_error::TextError;
 use keyring::{Keyring, KeyringError};
 
-/// Rules that cannot be loaded.
+/// Rules that cannot be loaded; every problem in a rule file reads `file:line:column: what`.
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {
-    /// rules/detectors.toml.
-    #[error(transparent)]
-    Detectors(#[from] detect::RulesError),
-    /// rules/domains/.
-    #[error(transparent)]
-    Domains(#[from] DomainsError),
-    /// rules/forwarding.toml.
-    #[error(transparent)]
-    Forwarding(#[from] ForwardingError),
-    /// rules/policy.toml.
-    #[error(transparent)]
-    Table(#[from] PolicyFileError),
+    /// A rule file exists but cannot be read.
+    #[error("{path}: {source}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A rule file says something Sentinelle cannot use.
+    #[error("{origin}:{error}")]
+    Invalid {
+        /// The file (or "embedded NAME" for the shipped copy).
+        origin: String,
+        /// What is wrong, and where.
+        error: TextError,
+    },
     /// certs/keyring/.
     #[error(transparent)]
     Keyring(#[from] KeyringError),
@@ -114,46 +119,48 @@ impl Sources {
     }
 }
 
+/// Reads one rule file (the shipped copy when the directory has none) and parses it.
+fn load<T>(
+    dir: &Path,
+    name: &str,
+    embedded: &'static str,
+    parse: impl FnOnce(&str) -> Result<T, TextError>,
+) -> Result<T, RulesError> {
+    let (text, origin) = file::read(dir, name, embedded)
+        .map_err(|(path, source)| RulesError::Unreadable { path, source })?;
+    parse(&text).map_err(|error| RulesError::Invalid { origin, error })
+}
+
 /// rules/detectors.toml, or the shipped copy.
-pub fn engine(dir: &Path) -> Result<Engine, detect::RulesError> {
-    let (text, origin) =
-        file::read(dir, detect::FILE, detect::EMBEDDED).map_err(|(path, source)| {
-            detect::RulesError::Unreadable {
-                path,
-                reason: source.to_string(),
-            }
-        })?;
-    Engine::parse(&text, &origin)
+pub fn engine(dir: &Path) -> Result<Engine, RulesError> {
+    load(dir, detect::FILE, detect::EMBEDDED, Engine::parse)
 }
 
 /// rules/forwarding.toml, or the shipped copy.
-pub fn signals(dir: &Path) -> Result<Signals, ForwardingError> {
-    let (text, origin) = file::read(
-        dir,
-        "forwarding.toml",
-        crate::analysis::forwarding::EMBEDDED,
-    )
-    .map_err(|(path, source)| ForwardingError::Unreadable { path, source })?;
-    Signals::parse(&text, &origin)
+pub fn signals(dir: &Path) -> Result<Signals, RulesError> {
+    load(dir, forwarding::FILE, forwarding::EMBEDDED, Signals::parse)
 }
 
 /// rules/policy.toml, or the shipped copy.
-pub fn policy_table(dir: &Path) -> Result<Policy, PolicyFileError> {
-    let (text, origin) = file::read(dir, "policy.toml", table::EMBEDDED)
-        .map_err(|(path, source)| PolicyFileError::Unreadable { path, source })?;
-    Policy::parse(&text, &origin)
+pub fn policy_table(dir: &Path) -> Result<Policy, RulesError> {
+    load(dir, table::FILE, table::EMBEDDED, Policy::parse)
 }
 
-/// rules/domains/*.txt; a missing list is replaced by the shipped one.
-pub fn domains(dir: &Path) -> Result<Directory, DomainsError> {
+/// rules/domains/*.txt, one list a class; a missing list is replaced by the shipped one.
+pub fn domains(dir: &Path) -> Result<Directory, RulesError> {
     let mut directory = Directory::default();
-    for (class, embedded) in Directory::EMBEDDED {
-        let name = format!("domains/{}", class.file().unwrap_or_default());
-        let (text, origin) = file::read(dir, &name, embedded)
-            .map_err(|(path, source)| DomainsError::Unreadable { path, source })?;
-        directory.add(class, &text, &origin)?;
+    for &class in Class::LISTED {
+        let name = domain_file(class);
+        load(dir, &name, class.embedded(), |text| {
+            directory.add(class, text)
+        })?;
     }
     Ok(directory)
+}
+
+/// The path of a class's list under the rules directory.
+fn domain_file(class: Class) -> String {
+    format!("domains/{}", class.file().unwrap_or_default())
 }
 
 /// The policy version: SHA-256 (first 16 hex digits) over the rule files as loaded (the
@@ -161,18 +168,17 @@ pub fn domains(dir: &Path) -> Result<Directory, DomainsError> {
 fn version(dir: &Path, keyring: &Keyring) -> String {
     use sha2::Digest as _;
     let mut hasher = sha2::Sha256::new();
-    let files: &[(&str, &str)] = &[
-        (detect::FILE, detect::EMBEDDED),
-        ("forwarding.toml", crate::analysis::forwarding::EMBEDDED),
-        ("policy.toml", table::EMBEDDED),
-        ("domains/internal.txt", ""),
-        ("domains/public_webmail.txt", ""),
-        ("domains/approved_systems.txt", ""),
-        ("domains/restricted_systems.txt", ""),
+    let files = [
+        (detect::FILE.to_owned(), detect::EMBEDDED),
+        (forwarding::FILE.to_owned(), forwarding::EMBEDDED),
+        (table::FILE.to_owned(), table::EMBEDDED),
     ];
-    for (name, embedded) in files {
+    // A missing domain list counts as empty here, as it always has: the policy version of
+    // an establishment's existing incidents stays the same.
+    let lists = Class::LISTED.iter().map(|&class| (domain_file(class), ""));
+    for (name, embedded) in files.into_iter().chain(lists) {
         hasher.update(name.as_bytes());
-        if let Ok((text, _)) = file::read(dir, name, embedded) {
+        if let Ok((text, _)) = file::read(dir, &name, embedded) {
             hasher.update(text.as_bytes());
         }
     }

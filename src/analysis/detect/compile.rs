@@ -7,7 +7,8 @@ use regex::Regex;
 use super::clinical::{self, Clinical};
 use super::context::{Kind, Words};
 use super::patterns::Patterns;
-use super::{Decision, Detector, Engine, RulesError, compact, rules};
+use super::{Decision, Detector, Engine, compact, rules};
+use crate::text_error::TextError;
 
 /// A compiled detector, its pattern sources and its context words.
 type Compiled = (Detector, Vec<String>, Vec<(String, Kind)>);
@@ -20,13 +21,13 @@ impl Engine {
         self.detectors.len()
     }
 
-    /// Parses and validates rules text (`origin` names it in errors).
-    pub fn parse(text: &str, origin: &str) -> Result<Engine, RulesError> {
-        let raw = rules::parse(text, origin)?;
-        Self::build(raw, text, origin)
+    /// Parses and validates rules text.
+    pub fn parse(text: &str) -> Result<Engine, TextError> {
+        let raw = rules::parse(text)?;
+        Self::build(raw, text)
     }
 
-    fn build(raw: rules::RawRules, text: &str, origin: &str) -> Result<Engine, RulesError> {
+    fn build(raw: rules::RawRules, text: &str) -> Result<Engine, TextError> {
         let fold = |w: &String| crate::analysis::text::fold(w);
         let mut entries: Vec<(String, Kind)> = Vec::new();
         entries.extend(
@@ -46,7 +47,7 @@ impl Engine {
         let mut sources: Vec<String> = Vec::new();
         let mut owners = Vec::new();
         for (index, d) in raw.detector.into_iter().enumerate() {
-            let (detector, patterns, words) = compile_detector(d, index, &detectors, text, origin)?;
+            let (detector, patterns, words) = compile_detector(d, index, &detectors, text)?;
             for (p, pattern) in patterns.into_iter().enumerate() {
                 sources.push(pattern);
                 owners.push((index, p));
@@ -54,19 +55,14 @@ impl Engine {
             entries.extend(words);
             detectors.push(detector);
         }
-        let words = Words::new(&entries).map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("context words: {e}"),
-        })?;
-        let clinical = Clinical::new().map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("built-in patterns: {e}"),
-        })?;
+        let words = Words::new(&entries)
+            .map_err(|e| TextError::at(text, 0, format!("context words: {e}")))?;
+        let clinical = Clinical::new()
+            .map_err(|e| TextError::at(text, 0, format!("built-in patterns: {e}")))?;
         // The built-in triggers follow the configured patterns.
         sources.extend(clinical.triggers().iter().map(|t| (*t).to_owned()));
-        let patterns = Patterns::new(&sources).map_err(|e| RulesError::Syntax {
-            origin: origin.to_owned(),
-            message: format!("patterns do not compile together: {e}"),
+        let patterns = Patterns::new(&sources).map_err(|e| {
+            TextError::at(text, 0, format!("patterns do not compile together: {e}"))
         })?;
         Ok(Engine {
             detectors,
@@ -90,8 +86,7 @@ fn compile_detector(
     index: usize,
     earlier: &[Detector],
     text: &str,
-    origin: &str,
-) -> Result<Compiled, RulesError> {
+) -> Result<Compiled, TextError> {
     let fold = |w: &String| crate::analysis::text::fold(w);
     let mut sources = Vec::new();
     let id = d.id.get_ref().clone();
@@ -101,30 +96,23 @@ fn compile_detector(
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     let reserved = id == clinical::PERSON || id == clinical::STRUCTURED;
     if !valid_id || reserved || earlier.iter().any(|x: &Detector| x.id == id) {
-        return Err(rules::invalid(
+        return Err(TextError::at(
             text,
-            origin,
-            d.id.span(),
+            d.id.span().start,
             format!("detector id {id:?} must be unique, lower_snake_case and not a built-in id"),
         ));
     }
     if d.patterns.is_empty() {
-        return Err(rules::invalid(
+        return Err(TextError::at(
             text,
-            origin,
-            d.id.span(),
-            "a detector needs at least one pattern".into(),
+            d.id.span().start,
+            "a detector needs at least one pattern",
         ));
     }
     for pattern in &d.patterns {
         let source = format!("(?i){}", pattern.get_ref());
         Regex::new(&source).map_err(|e| {
-            rules::invalid(
-                text,
-                origin,
-                pattern.span(),
-                format!("invalid pattern: {e}"),
-            )
+            TextError::at(text, pattern.span().start, format!("invalid pattern: {e}"))
         })?;
         sources.push(source);
     }
@@ -133,14 +121,7 @@ fn compile_detector(
     entries.extend(d.not_context.iter().map(|w| (fold(w), Kind::Not(index))));
     let not_followed_by = match &d.not_followed_by {
         Some(pattern) => Some(Regex::new(&format!("^(?i:{})", pattern.get_ref())).map_err(
-            |e| {
-                rules::invalid(
-                    text,
-                    origin,
-                    pattern.span(),
-                    format!("invalid pattern: {e}"),
-                )
-            },
+            |e| TextError::at(text, pattern.span().start, format!("invalid pattern: {e}")),
         )?),
         None => None,
     };

@@ -20,7 +20,7 @@ pub use clinical::{PERSON, STRUCTURED};
 pub use compile::EMBEDDED;
 use context::{Kind, Words};
 use patterns::Patterns;
-pub use rules::{FILE, RulesError};
+pub use rules::FILE;
 use validators::{Validator, Verdict};
 
 /// How sure a finding is.

@@ -8,42 +8,10 @@ use toml::Spanned;
 
 use super::Confidence;
 use super::validators::Validator;
+use crate::text_error::TextError;
 
 /// The file name under the rules directory.
 pub const FILE: &str = "detectors.toml";
-
-/// A rules error, pointing at the faulty line when there is one.
-#[derive(Debug, thiserror::Error)]
-pub enum RulesError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {reason}")]
-    Unreadable {
-        /// The file.
-        path: String,
-        /// Why.
-        reason: String,
-    },
-    /// The TOML does not parse or does not fit the schema.
-    #[error("{origin}: {message}")]
-    Syntax {
-        /// File name.
-        origin: String,
-        /// toml's message, with line and column.
-        message: String,
-    },
-    /// A value is not acceptable.
-    #[error("{origin}:{line}:{column}: {message}")]
-    Invalid {
-        /// File name.
-        origin: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
 
 /// The whole file as written.
 #[derive(Debug, Deserialize)]
@@ -123,26 +91,7 @@ fn no_validator() -> Validator {
     Validator::None
 }
 
-/// Parses rules text; `origin` names it in errors.
-pub fn parse(text: &str, origin: &str) -> Result<RawRules, RulesError> {
-    toml::from_str(text).map_err(|e| RulesError::Syntax {
-        origin: origin.to_owned(),
-        message: e.to_string().trim_end().to_owned(),
-    })
-}
-
-/// An error at `span` of `text`.
-pub fn invalid(
-    text: &str,
-    origin: &str,
-    span: std::ops::Range<usize>,
-    message: String,
-) -> RulesError {
-    let (line, column) = crate::analysis::text::line_column(text, span.start);
-    RulesError::Invalid {
-        origin: origin.to_owned(),
-        line,
-        column,
-        message,
-    }
+/// Parses rules text.
+pub fn parse(text: &str) -> Result<RawRules, TextError> {
+    toml::from_str(text).map_err(|e| TextError::toml(text, &e))
 }

@@ -10,10 +10,10 @@ fn rules() -> Rules {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let mut domains: Directory = crate::rules::domains(&root).unwrap();
     domains
-        .add(Class::ApprovedSystem, "ramq.example\n", "test")
+        .add(Class::ApprovedSystem, "ramq.example\n")
         .unwrap();
     domains
-        .add(Class::RestrictedSystem, "insurer.example\n", "test")
+        .add(Class::RestrictedSystem, "insurer.example\n")
         .unwrap();
     let engine: Engine = crate::rules::engine(&root).unwrap();
     Rules {
