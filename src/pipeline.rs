@@ -64,7 +64,7 @@ pub fn check(input: &Input<'_>, rules: &Rules, hostname: &str) -> Checked {
         .collect();
     let plan = action::prepare(
         &decision,
-        &action::plan::Input {
+        &action::plan::Basis {
             envelope: input.envelope,
             raw: input.raw,
             keyring: &rules.keyring,

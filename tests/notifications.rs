@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use sentinelle::config::Config;
-use sentinelle::incident::store::{self, Location, NewIncident, Store};
+use sentinelle::incident::store::{self, Backend, NewIncident, Store};
 use time::macros::datetime;
 
 use crate::store::new_incident;
@@ -23,7 +23,7 @@ async fn a_digest_sends_nothing_before_its_window_ends_then_one_email_with_all_o
         path.display()
     );
     let config = Config::parse(&toml, "test").unwrap_or_else(|e| panic!("{e}"));
-    let store: Arc<dyn Store> = Arc::from(store::open_for_server(&Location::Sqlite(path)).unwrap());
+    let store: Arc<dyn Store> = Arc::from(store::open_for_server(&Backend::Sqlite(path)).unwrap());
     // Two incidents in the window 16:00-16:15, one in the next.
     let record = |at| {
         let incident = NewIncident {

@@ -5,7 +5,7 @@
 
 use sentinelle::incident::checkpoint::{self, Signer};
 use sentinelle::incident::model::{Draft, Message, Recipient, Severity, Status, Who};
-use sentinelle::incident::store::{self, Filter, Location, NewIncident, Review, Store};
+use sentinelle::incident::store::{self, Backend, Filter, NewIncident, Review, Store};
 
 use crate::support::{Behavior, Sentinelle, Sink, relay_config, send};
 
@@ -215,7 +215,7 @@ fn suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
 fn sqlite_passes_the_store_suite() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("incidents.db");
-    let store = store::open(&Location::Sqlite(path.clone())).unwrap();
+    let store = store::open(&Backend::Sqlite(path.clone())).unwrap();
     let admin = rusqlite::Connection::open(&path).unwrap();
     suite(store.as_ref(), &|sql| {
         admin.execute_batch(sql).unwrap();
@@ -286,7 +286,7 @@ impl Drop for FreshDatabase {
 #[test]
 fn postgres_passes_the_store_suite() {
     let database = FreshDatabase::new();
-    let store = store::open(&Location::Postgres(database.url.clone())).unwrap();
+    let store = store::open(&Backend::Postgres(database.url.clone())).unwrap();
     suite(store.as_ref(), &|sql| database.sql(sql));
     drop(store);
 }

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::envelope::Envelope;
-use crate::smtp::reply::{self, Reply, Severity};
+use crate::smtp::reply::{self, Grade, Reply};
 pub use plan::{Action, Notice, Plan, prepare};
 use upstream::{Connection, Credentials, Target, UpstreamError};
 
@@ -148,7 +148,7 @@ pub async fn execute(
 
 fn transient_refusal(plan: &Plan) -> Option<Reply> {
     plan.actions.iter().find_map(|a| match a {
-        Action::Refuse(reply) if reply.severity() == Severity::Transient => Some(reply.clone()),
+        Action::Refuse(reply) if reply.grade() == Grade::Transient => Some(reply.clone()),
         _ => None,
     })
 }
@@ -160,7 +160,7 @@ fn first_refusal(plan: &Plan) -> Option<Reply> {
             Action::Refuse(reply) => Some(reply.clone()),
             _ => None,
         })
-        .max_by_key(|r| r.severity())
+        .max_by_key(|r| r.grade())
 }
 
 fn group<'a>(plan: &'a Plan, envelope: &'a Envelope, raw: &'a [u8]) -> Vec<Group<'a>> {
@@ -392,7 +392,7 @@ fn warn_partial(delivered: usize, groups: usize) {
 }
 
 /// An upstream refusal, passed on with its own code.
-fn from_upstream(answer: &upstream::Reply) -> Reply {
+fn from_upstream(answer: &upstream::Answer) -> Reply {
     reply::upstream_refused(answer.code, answer.esc, &answer.message)
 }
 
@@ -404,7 +404,7 @@ fn from_error(err: &UpstreamError) -> Reply {
         UpstreamError::Refused(answer) if answer.code / 100 == 4 || answer.code / 100 == 5 => {
             // The upstream refused the session itself: never permanent for the client's message.
             let mut reply = from_upstream(answer);
-            if reply.severity() == Severity::Permanent {
+            if reply.grade() == Grade::Permanent {
                 reply = reply::UPSTREAM_FAILED;
             }
             reply

@@ -12,7 +12,7 @@ use crate::envelope::Envelope;
 use crate::policy::sender::Fault;
 use crate::policy::{Category, Decision, Treatment};
 use crate::rules::keyring::Keyring;
-use crate::smtp::reply::{self, Reply, Severity, refusal};
+use crate::smtp::reply::{self, Grade, Reply, refusal};
 
 /// What to do for one recipient.
 #[derive(Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl Plan {
 }
 
 /// What [`prepare`] works from besides the decision.
-pub struct Input<'a> {
+pub struct Basis<'a> {
     /// The envelope.
     pub envelope: &'a Envelope,
     /// The message as received.
@@ -99,7 +99,7 @@ pub struct Input<'a> {
 
 /// Turns `decision` into a plan: refusals worded, encrypted versions built, and the
 /// notification in per-recipient mode.
-pub fn prepare(decision: &Decision, input: &Input<'_>) -> Plan {
+pub fn prepare(decision: &Decision, input: &Basis<'_>) -> Plan {
     let mut incident = decision.incident.clone();
     if let Some(fault) = decision.sender {
         let reply = match fault {
@@ -142,7 +142,7 @@ pub fn prepare(decision: &Decision, input: &Input<'_>) -> Plan {
     // enforced yet, the client retries and the retry is recorded.
     let held_back = actions
         .iter()
-        .any(|a| matches!(a, Action::Refuse(reply) if reply.severity() == Severity::Transient));
+        .any(|a| matches!(a, Action::Refuse(reply) if reply.grade() == Grade::Transient));
     if held_back {
         incident = None;
     }
@@ -192,7 +192,7 @@ fn combined_refusal(decision: &Decision, addresses: &[&str], unreadable: &[&str]
 }
 
 /// The delivery status notification of the refused recipients, for the envelope sender.
-fn notice(decision: &Decision, input: &Input<'_>, addresses: &[&str]) -> Notice {
+fn notice(decision: &Decision, input: &Basis<'_>, addresses: &[&str]) -> Notice {
     let refused: Vec<dsn::Refused<'_>> = decision
         .treatments()
         .zip(addresses)
@@ -219,7 +219,7 @@ fn notice(decision: &Decision, input: &Input<'_>, addresses: &[&str]) -> Notice 
 
 /// The PGP/MIME version for `address`; a failure to encrypt never relays in clear: the client
 /// keeps the message and retries (4xx).
-fn encrypted(decision: &Decision, input: &Input<'_>, address: &str) -> Action {
+fn encrypted(decision: &Decision, input: &Basis<'_>, address: &str) -> Action {
     let Some(cert) = input.keyring.find(address, input.now) else {
         return Action::Refuse(reply::LOCAL_ERROR);
     };

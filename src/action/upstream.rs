@@ -45,11 +45,11 @@ pub enum UpstreamError {
     Tls(String),
     /// The upstream refused the session before any transaction (greeting, EHLO).
     #[error("upstream refused the session: {0}")]
-    Refused(Reply),
+    Refused(Answer),
 }
 
 /// A reply from the upstream.
-pub type Reply = Response<String>;
+pub type Answer = Response<String>;
 
 /// Credentials to replay to the upstream, held in memory for one session only.
 #[derive(Clone)]
@@ -100,16 +100,16 @@ pub struct Connection {
 #[derive(Debug)]
 pub struct Opening {
     /// The reply to MAIL FROM.
-    pub mail: Reply,
+    pub mail: Answer,
     /// One reply per RCPT TO (none when MAIL was refused without pipelining).
-    pub rcpts: Vec<Reply>,
+    pub rcpts: Vec<Answer>,
     /// The reply to a pipelined DATA, if DATA was pipelined.
-    pub data: Option<Reply>,
+    pub data: Option<Answer>,
 }
 
 impl Opening {
     /// The worst refusal among the answers, if any (MAIL, RCPT, or a pipelined DATA not 354).
-    pub fn refusal(&self) -> Option<&Reply> {
+    pub fn refusal(&self) -> Option<&Answer> {
         std::iter::once(&self.mail)
             .chain(self.rcpts.iter())
             .filter(|r| r.code != 250 && r.code != 251)
@@ -258,7 +258,7 @@ impl Connection {
     pub async fn authenticate(
         &mut self,
         credentials: &Credentials,
-    ) -> Result<Reply, UpstreamError> {
+    ) -> Result<Answer, UpstreamError> {
         use base64::Engine as _;
         let token = Zeroizing::new(format!(
             "\0{}\0{}",
@@ -293,7 +293,7 @@ impl Connection {
             .collect();
         let wait = self.timeouts.upstream_command;
         let mut opening = Opening {
-            mail: Reply::new(0, 0, 0, 0, String::new()),
+            mail: Answer::new(0, 0, 0, 0, String::new()),
             rcpts: Vec::with_capacity(recipients.len()),
             data: None,
         };
@@ -327,7 +327,7 @@ impl Connection {
     }
 
     /// Sends the message (the parts, concatenated) and returns the upstream's final reply.
-    pub async fn send_message(&mut self, parts: &[&[u8]]) -> Result<Reply, UpstreamError> {
+    pub async fn send_message(&mut self, parts: &[&[u8]]) -> Result<Answer, UpstreamError> {
         let total: usize = parts.iter().map(|p| p.len()).sum();
         if self.caps.chunking {
             self.write_raw(format!("BDAT {total} LAST\r\n").as_bytes(), "BDAT")
@@ -433,7 +433,7 @@ impl Connection {
         &mut self,
         wait: Duration,
         stage: &'static str,
-    ) -> Result<Reply, UpstreamError> {
+    ) -> Result<Answer, UpstreamError> {
         match timeout(wait, self.read_reply_inner(stage)).await {
             Ok(result) => {
                 if result.is_err() {
@@ -448,7 +448,7 @@ impl Connection {
         }
     }
 
-    async fn read_reply_inner(&mut self, stage: &'static str) -> Result<Reply, UpstreamError> {
+    async fn read_reply_inner(&mut self, stage: &'static str) -> Result<Answer, UpstreamError> {
         loop {
             if self.start < self.end {
                 let mut iter = self.buf[self.start..self.end].iter();

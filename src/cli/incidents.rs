@@ -11,7 +11,7 @@ use super::IncidentsAction;
 use crate::config::Config;
 use crate::incident::Status;
 use crate::incident::clock::montreal;
-use crate::incident::store::{self, Entry, Filter, Review};
+use crate::incident::store::{self, Case, Filter, Review};
 
 /// Runs an incidents command.
 pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<ExitCode> {
@@ -44,20 +44,20 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
                 category,
                 establishment,
             };
-            let entries = store.list(&filter)?;
+            let cases = store.list(&filter)?;
             if json {
-                for entry in &entries {
-                    println!("{}", serde_json::to_string(entry)?);
+                for case in &cases {
+                    println!("{}", serde_json::to_string(case)?);
                 }
             } else if csv {
-                print_csv(&entries);
+                print_csv(&cases);
             } else {
-                print_table(&entries);
+                print_table(&cases);
             }
         }
         IncidentsAction::Show { reference } => {
-            let entry = store.get(&reference)?;
-            println!("{}", serde_json::to_string_pretty(&entry)?);
+            let case = store.get(&reference)?;
+            println!("{}", serde_json::to_string_pretty(&case)?);
         }
         IncidentsAction::Review { reference, by } => {
             store.review(
@@ -149,8 +149,8 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
             println!("{} notification(s) waiting", pending.len());
         }
         IncidentsAction::Export => {
-            for entry in store.list(&Filter::default())? {
-                println!("{}", serde_json::to_string(&entry)?);
+            for case in store.list(&Filter::default())? {
+                println!("{}", serde_json::to_string(&case)?);
             }
         }
     }
@@ -163,13 +163,13 @@ fn reviewer(by: Option<String>) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn print_table(entries: &[Entry]) {
+fn print_table(cases: &[Case]) {
     println!(
         "{:<16} {:<24} {:<34} {:<8} {:<15} {:<13} sender",
         "reference", "when (Montreal)", "category", "severity", "action", "status"
     );
-    for entry in entries {
-        let i = &entry.incident;
+    for case in cases {
+        let i = &case.incident;
         println!(
             "{:<16} {:<24} {:<34} {:<8} {:<15} {:<13} {}",
             i.reference,
@@ -177,7 +177,7 @@ fn print_table(entries: &[Entry]) {
             i.draft.category,
             format!("{:?}", i.draft.severity).to_lowercase(),
             i.draft.action,
-            entry.status.as_str(),
+            case.status.as_str(),
             i.who.envelope_sender
         );
     }
@@ -191,12 +191,12 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-fn print_csv(entries: &[Entry]) {
+fn print_csv(cases: &[Case]) {
     println!(
         "reference,created_at_utc,category,rule,severity,action,status,sender,establishment,recipients"
     );
-    for entry in entries {
-        let i = &entry.incident;
+    for case in cases {
+        let i = &case.incident;
         let recipients: Vec<String> = i
             .draft
             .recipients
@@ -210,7 +210,7 @@ fn print_csv(entries: &[Entry]) {
             i.draft.rule.as_str(),
             &format!("{:?}", i.draft.severity).to_lowercase(),
             i.draft.action.as_str(),
-            entry.status.as_str(),
+            case.status.as_str(),
             i.who.envelope_sender.as_str(),
             i.who.establishment.as_deref().unwrap_or(""),
             &recipients.join(" "),

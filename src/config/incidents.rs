@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::ConfigError;
 use super::raw;
-use super::validate::Validator;
+use super::validate::Checker;
 
 /// Log output format (`format = "human" | "json"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -34,7 +34,7 @@ pub struct LogConfig {
 #[derive(Debug, Clone)]
 pub struct IncidentsConfig {
     /// The store: a SQLite path or a PostgreSQL URL.
-    pub store: crate::incident::store::Location,
+    pub store: crate::incident::store::Backend,
     /// The establishment of senders whose domain is not in `establishments`.
     pub establishment: Option<String>,
     /// Sender domain (lower case; subdomains included) -> establishment.
@@ -99,22 +99,22 @@ impl NotificationsConfig {
     }
 }
 
-impl Validator<'_> {
+impl Checker<'_> {
     pub(super) fn incidents(&self, raw: raw::RawIncidents) -> Result<IncidentsConfig, ConfigError> {
-        use crate::incident::store::Location;
+        use crate::incident::store::Backend;
         let store = match raw.store {
-            None => Location::Sqlite(PathBuf::from("var/sentinelle.db")),
+            None => Backend::Sqlite(PathBuf::from("var/sentinelle.db")),
             Some(value) => {
                 let text = value.get_ref().trim();
                 if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-                    Location::Postgres(text.to_owned())
+                    Backend::Postgres(text.to_owned())
                 } else if text.is_empty() || text.contains("://") {
                     return Err(self.invalid(
                         value.span(),
                         "store is a SQLite file path or a postgres:// URL",
                     ));
                 } else {
-                    Location::Sqlite(PathBuf::from(text))
+                    Backend::Sqlite(PathBuf::from(text))
                 }
             }
         };

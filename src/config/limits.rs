@@ -7,11 +7,11 @@ use toml::Spanned;
 
 use super::ConfigError;
 use super::raw;
-use super::validate::Validator;
+use super::validate::Checker;
 
 /// Every limit, each overridable from `[limits]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Limits {
+pub struct SessionLimits {
     /// Largest message accepted, in bytes (SIZE; default 35 MB).
     pub max_message_size: usize,
     /// Recipients per transaction.
@@ -35,9 +35,9 @@ pub struct Limits {
     pub min_data_rate: u64,
 }
 
-impl Default for Limits {
+impl Default for SessionLimits {
     fn default() -> Self {
-        Limits {
+        SessionLimits {
             max_message_size: 35 * 1024 * 1024,
             max_recipients: 100,
             max_command_line: 2048,
@@ -117,12 +117,12 @@ pub(super) mod bounds {
 
 use bounds::Bound;
 
-impl Validator<'_> {
-    pub(super) fn limits(&self, raw: raw::RawLimits) -> Result<Limits, ConfigError> {
-        let d = Limits::default();
+impl Checker<'_> {
+    pub(super) fn limits(&self, raw: raw::RawLimits) -> Result<SessionLimits, ConfigError> {
+        let d = SessionLimits::default();
         let count = |value, default: usize, bound| self.bounded(value, default as u64, bound);
         let delay = u64::try_from(d.auth_failure_delay.as_millis()).unwrap_or(u64::MAX);
-        Ok(Limits {
+        Ok(SessionLimits {
             max_message_size: count(
                 raw.max_message_size,
                 d.max_message_size,

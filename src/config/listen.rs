@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::ConfigError;
 use super::raw;
-use super::validate::Validator;
+use super::validate::Checker;
 use crate::envelope::Mode;
 
 /// How a listener offers TLS (`tls = "none" | "starttls" | "implicit"`).
@@ -44,7 +44,7 @@ pub struct TlsConfig {
     pub generate_if_missing: bool,
 }
 
-impl Validator<'_> {
+impl Checker<'_> {
     pub(super) fn listener(&self, raw: raw::RawListener) -> Result<ListenerConfig, ConfigError> {
         let address = raw.address.get_ref().parse::<SocketAddr>().map_err(|_| {
             self.invalid(

@@ -13,14 +13,14 @@ mod upstream;
 mod validate;
 
 pub use incidents::{IncidentsConfig, LogConfig, LogFormat, NotificationsConfig, SyslogTarget};
-pub use limits::{Limits, Timeouts};
+pub use limits::{SessionLimits, Timeouts};
 pub use listen::{ListenerConfig, ListenerTls, TlsConfig};
 pub use upstream::{RelayConfig, SmtpUpstream, SubmissionConfig, UpstreamConfig, UpstreamTls};
 
 use std::path::{Path, PathBuf};
 
 use raw::RawConfig;
-use validate::Validator;
+use validate::Checker;
 
 /// The embedded default: loopback relay on 2525, mail delivered into var/outbox/.
 pub const EMBEDDED_DEFAULT: &str = r#"
@@ -95,7 +95,7 @@ pub struct Config {
     /// Submission mode settings.
     pub submission: SubmissionConfig,
     /// Limits.
-    pub limits: Limits,
+    pub limits: SessionLimits,
     /// Timeouts.
     pub timeouts: Timeouts,
     /// Bounds on the analysis of one message (`[analysis]`).
@@ -129,7 +129,7 @@ impl Config {
             origin: origin.to_owned(),
             message: err.to_string().trim_end().to_owned(),
         })?;
-        Validator { text, origin }.config(raw)
+        Checker { text, origin }.config(raw)
     }
 }
 

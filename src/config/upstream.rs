@@ -7,7 +7,7 @@ use ipnet::IpNet;
 
 use super::ConfigError;
 use super::raw::{self, RawUpstream};
-use super::validate::Validator;
+use super::validate::Checker;
 
 /// How Sentinelle reaches the next hop.
 #[derive(Debug, Clone)]
@@ -73,7 +73,7 @@ pub struct SubmissionConfig {
     pub upstream: Option<SmtpUpstream>,
 }
 
-impl Validator<'_> {
+impl Checker<'_> {
     pub(super) fn relay(&self, raw: raw::RawRelay) -> Result<RelayConfig, ConfigError> {
         let trusted_networks = raw
             .trusted_networks

@@ -8,12 +8,12 @@ use super::*;
 use crate::envelope::Mode;
 
 /// Checks the raw file against what Sentinelle accepts; errors point at the value.
-pub(super) struct Validator<'a> {
+pub(super) struct Checker<'a> {
     pub(super) text: &'a str,
     pub(super) origin: &'a str,
 }
 
-impl Validator<'_> {
+impl Checker<'_> {
     pub(super) fn invalid(
         &self,
         span: std::ops::Range<usize>,

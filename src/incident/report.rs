@@ -1,14 +1,14 @@
 //! The annual account of DIR04 art. 14: incidents per category, per establishment, per
 //! month (Montreal time), actions taken, severities, median time to close, and the policy
 //! versions in force. Markdown for reading, HTML with inline SVG bar charts for looking at,
-//! CSV for spreadsheets. Pure: built from the store's entries.
+//! CSV for spreadsheets. Pure: built from the store's cases.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::clock;
 use super::model::Status;
-use super::store::Entry;
+use super::store::Case;
 
 const MONTHS: [&str; 12] = [
     "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
@@ -51,15 +51,15 @@ pub struct Report {
     pub policy_versions: BTreeMap<String, Version>,
 }
 
-/// The figures of `year` from `entries` (any order, any years).
-pub fn build(entries: &[Entry], year: i32) -> Report {
+/// The figures of `year` from `cases` (any order, any years).
+pub fn build(cases: &[Case], year: i32) -> Report {
     let mut report = Report {
         year,
         ..Report::default()
     };
     let mut hours = Vec::new();
-    for entry in entries {
-        let incident = &entry.incident;
+    for case in cases {
+        let incident = &case.incident;
         let Some(at) = clock::parse(&incident.created_at) else {
             continue;
         };
@@ -85,15 +85,15 @@ pub fn build(entries: &[Entry], year: i32) -> Report {
             &mut report.by_severity,
             &format!("{:?}", incident.draft.severity).to_lowercase(),
         );
-        count(&mut report.by_status, entry.status.as_str());
+        count(&mut report.by_status, case.status.as_str());
         if let Some(slot) = report
             .by_month
             .get_mut(usize::from(u8::from(local.month())) - 1)
         {
             *slot += 1;
         }
-        if entry.status == Status::Closed
-            && let Some(closed) = entry
+        if case.status == Status::Closed
+            && let Some(closed) = case
                 .reviews
                 .iter()
                 .rev()
@@ -322,7 +322,7 @@ mod tests {
     use crate::incident::model::{Draft, Incident, Message, Severity, Who};
     use crate::incident::store::Review;
 
-    fn entry(at: &str, category: &str, closed_after_hours: Option<i64>) -> Entry {
+    fn case(at: &str, category: &str, closed_after_hours: Option<i64>) -> Case {
         let reviews = closed_after_hours
             .map(|h| {
                 let closed = clock::parse(at).unwrap() + time::Duration::hours(h);
@@ -334,7 +334,7 @@ mod tests {
                 }]
             })
             .unwrap_or_default();
-        Entry {
+        Case {
             incident: Incident {
                 id: "x".into(),
                 reference: "INC-2026-000001".into(),
@@ -368,35 +368,35 @@ mod tests {
 
     #[test]
     fn the_year_is_counted_in_montreal_time() {
-        let entries = [
+        let cases = [
             // 2026-01-01 03:00 UTC is still 2025 in Montreal.
-            entry("2026-01-01T03:00:00Z", "auto_forward", None),
-            entry("2026-01-10T15:00:00Z", "auto_forward", Some(2)),
-            entry(
+            case("2026-01-01T03:00:00Z", "auto_forward", None),
+            case("2026-01-10T15:00:00Z", "auto_forward", Some(2)),
+            case(
                 "2026-03-10T15:00:00Z",
                 "confidential_to_public_webmail",
                 Some(10),
             ),
-            entry(
+            case(
                 "2026-03-11T15:00:00Z",
                 "confidential_to_public_webmail",
                 Some(4),
             ),
         ];
-        let report = build(&entries, 2026);
+        let report = build(&cases, 2026);
         assert_eq!(report.total, 3);
         assert_eq!(report.by_month[0], 1);
         assert_eq!(report.by_month[2], 2);
         assert_eq!(report.by_category["confidential_to_public_webmail"], 2);
         assert_eq!(report.median_hours_to_close, Some(4.0));
         assert_eq!(report.policy_versions["abc"].incidents, 3);
-        assert_eq!(build(&entries, 2025).total, 1);
+        assert_eq!(build(&cases, 2025).total, 1);
     }
 
     #[test]
     fn every_format_carries_the_figures() {
         let report = build(
-            &[entry("2026-05-01T12:00:00Z", "auto_forward", Some(3))],
+            &[case("2026-05-01T12:00:00Z", "auto_forward", Some(3))],
             2026,
         );
         let md = markdown(&report);

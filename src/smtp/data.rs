@@ -245,7 +245,7 @@ impl<S: Transport> Session<S> {
             .await?;
         for action in &mut plan.actions {
             if let action::Action::Refuse(reply) = action
-                && reply.severity() == reply::Severity::Permanent
+                && reply.grade() == reply::Grade::Permanent
             {
                 *reply = reply.with_reference(&reference);
             }

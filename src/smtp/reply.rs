@@ -30,7 +30,7 @@ impl std::fmt::Debug for Reply {
 
 /// Whether a reply, or a combination of replies, means success, a retry or a refusal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub enum Grade {
     /// 2xx or 3xx.
     Positive,
     /// 4xx: the client keeps the message and retries.
@@ -58,18 +58,18 @@ impl Reply {
         }
     }
 
-    /// Severity of this reply's code.
-    pub fn severity(&self) -> Severity {
+    /// Grade of this reply's code.
+    pub fn grade(&self) -> Grade {
         match self.code {
-            200..=399 => Severity::Positive,
-            400..=499 => Severity::Transient,
-            _ => Severity::Permanent,
+            200..=399 => Grade::Positive,
+            400..=499 => Grade::Transient,
+            _ => Grade::Permanent,
         }
     }
 
     /// True for 2xx and 3xx.
     pub fn is_positive(&self) -> bool {
-        self.severity() == Severity::Positive
+        self.grade() == Grade::Positive
     }
 
     /// This refusal with the incident reference as its last line.
@@ -493,8 +493,8 @@ pub(super) mod tests {
 
     #[test]
     fn severity_follows_the_code() {
-        assert_eq!(OK.severity(), Severity::Positive);
-        assert_eq!(UPSTREAM_FAILED.severity(), Severity::Transient);
-        assert_eq!(RELAY_DENIED.severity(), Severity::Permanent);
+        assert_eq!(OK.grade(), Grade::Positive);
+        assert_eq!(UPSTREAM_FAILED.grade(), Grade::Transient);
+        assert_eq!(RELAY_DENIED.grade(), Grade::Permanent);
     }
 }

@@ -56,8 +56,8 @@ impl Sentinelle {
         };
         let config = Config::parse(&toml, "test").unwrap_or_else(|e| panic!("{e}"));
         let incidents = match &config.incidents.store {
-            sentinelle::incident::store::Location::Sqlite(path) => path.clone(),
-            sentinelle::incident::store::Location::Postgres(_) => Default::default(),
+            sentinelle::incident::store::Backend::Sqlite(path) => path.clone(),
+            sentinelle::incident::store::Backend::Postgres(_) => Default::default(),
         };
         let mut listeners = Vec::new();
         let mut addrs = Vec::new();

@@ -10,7 +10,7 @@
 use regex::Regex;
 
 use super::Confidence;
-use super::context::{Hit, Kind, Words};
+use super::context::{Kind, Mention, Words};
 use super::patterns::floor_boundary;
 
 /// Id of the person-in-clinical-context detector.
@@ -43,7 +43,7 @@ pub struct Clinical {
 
 /// One built-in finding in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evidence {
+pub struct Sign {
     /// Detector id.
     pub detector: &'static str,
     /// Confidence.
@@ -106,9 +106,9 @@ impl Clinical {
         dobs: &[(usize, usize)],
         ages: &[(usize, usize)],
         words: &Words,
-        hits: &[Hit],
+        hits: &[Mention],
         window: usize,
-    ) -> Vec<Evidence> {
+    ) -> Vec<Sign> {
         let mut found = Vec::new();
         let clinical_near = |from: usize, to: usize, kind: Kind| {
             let near = Words::near(hits, from.saturating_sub(window), to + window);
@@ -141,7 +141,7 @@ impl Clinical {
             } else {
                 continue;
             };
-            found.push(Evidence {
+            found.push(Sign {
                 detector: PERSON,
                 confidence,
                 sample: sample.to_owned(),
@@ -167,7 +167,7 @@ impl Clinical {
                 } else {
                     continue;
                 };
-                found.push(Evidence {
+                found.push(Sign {
                     detector: PERSON,
                     confidence,
                     sample: "nom + age + contexte clinique".to_owned(),
@@ -180,10 +180,10 @@ impl Clinical {
     }
 
     /// Structured clinical records in `text`.
-    pub fn structured(&self, text: &str) -> Vec<Evidence> {
+    pub fn structured(&self, text: &str) -> Vec<Sign> {
         let mut found = Vec::new();
         let mut push = |sample: &str, key: String, at: usize| {
-            found.push(Evidence {
+            found.push(Sign {
                 detector: STRUCTURED,
                 confidence: Confidence::High,
                 sample: sample.to_owned(),

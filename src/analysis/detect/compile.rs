@@ -7,7 +7,7 @@ use regex::Regex;
 use super::clinical::{self, Clinical};
 use super::context::{Kind, Words};
 use super::patterns::Patterns;
-use super::{Decision, Detector, Engine, compact, rules};
+use super::{Detector, Engine, Threshold, compact, rules};
 use crate::text_error::TextError;
 
 /// A compiled detector, its pattern sources and its context words.
@@ -71,7 +71,7 @@ impl Engine {
             words,
             window: raw.context.window,
             clinical,
-            decision: Decision {
+            decision: Threshold {
                 high_findings: raw.decision.high_findings,
                 medium_distinct_detectors: raw.decision.medium_distinct_detectors,
             },

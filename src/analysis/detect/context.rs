@@ -42,7 +42,7 @@ pub struct Words {
 
 /// One word found in a text.
 #[derive(Debug, Clone, Copy)]
-pub struct Hit {
+pub struct Mention {
     /// Byte offset in the folded text.
     pub start: usize,
     /// Pattern index (distinct words are distinct indexes).
@@ -98,14 +98,14 @@ impl Words {
     /// Every whole-word occurrence in `text`, in order (the engine reads only around
     /// candidates, with [`Words::find_within`]).
     #[cfg(test)]
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    pub fn find(&self, text: &str) -> Vec<Mention> {
         self.find_within(text, &[(0, text.len())])
     }
 
     /// The whole-word occurrences that start inside the byte ranges `ranges` of `text` (sorted
     /// by start; overlapping ranges are merged), in order. Only these stretches are read, so
     /// text with no candidate identifier costs nothing here.
-    pub fn find_within(&self, text: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
+    pub fn find_within(&self, text: &str, ranges: &[(usize, usize)]) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
@@ -129,7 +129,7 @@ impl Words {
                         !before.is_some_and(|b| b.is_ascii_alphanumeric())
                             && !after.is_some_and(|b| b.is_ascii_alphanumeric())
                     })
-                    .map(|m| Hit {
+                    .map(|m| Mention {
                         start: m.start(),
                         word: m.pattern().as_usize(),
                     }),
@@ -139,19 +139,19 @@ impl Words {
     }
 
     /// The hits between `from` and `to` (byte offsets), from a sorted hit list.
-    pub fn near(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
+    pub fn near(hits: &[Mention], from: usize, to: usize) -> &[Mention] {
         let lo = hits.partition_point(|h| h.start < from);
         let hi = hits.partition_point(|h| h.start <= to);
         hits.get(lo..hi).unwrap_or(&[])
     }
 
     /// True when one of `hits` signals `kind`.
-    pub fn any(&self, hits: &[Hit], kind: Kind) -> bool {
+    pub fn any(&self, hits: &[Mention], kind: Kind) -> bool {
         hits.iter().any(|h| self.kinds[h.word].contains(&kind))
     }
 
     /// How many distinct words among `hits` signal `kind`.
-    pub fn distinct(&self, hits: &[Hit], kind: Kind) -> usize {
+    pub fn distinct(&self, hits: &[Mention], kind: Kind) -> usize {
         let mut seen: Vec<usize> = hits
             .iter()
             .filter(|h| self.kinds[h.word].contains(&kind))

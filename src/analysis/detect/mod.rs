@@ -83,7 +83,7 @@ struct Detector {
 
 /// When a message is confidential (from `[decision]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decision {
+pub struct Threshold {
     /// At least this many high findings...
     pub high_findings: usize,
     /// ...or medium-or-better findings from this many distinct detectors.
@@ -101,7 +101,7 @@ pub struct Engine {
     window: usize,
     clinical: Clinical,
     /// The confidential rule.
-    pub decision: Decision,
+    pub decision: Threshold,
 }
 
 impl std::fmt::Debug for Engine {
@@ -126,8 +126,8 @@ fn compact(value: &str) -> String {
 /// The context words near one candidate.
 struct Near<'h> {
     words: &'h Words,
-    before: &'h [context::Hit],
-    after: &'h [context::Hit],
+    before: &'h [context::Mention],
+    after: &'h [context::Mention],
 }
 
 impl Near<'_> {
@@ -136,7 +136,7 @@ impl Near<'_> {
     }
 
     fn distinct_strong(&self) -> usize {
-        let both: Vec<context::Hit> = self.before.iter().chain(self.after).copied().collect();
+        let both: Vec<context::Mention> = self.before.iter().chain(self.after).copied().collect();
         self.words.distinct(&both, Kind::Strong)
     }
 
@@ -280,7 +280,11 @@ impl Engine {
 
     /// The context words around `range` (not inside it: a label the pattern includes, such
     /// as "no de dossier", is not context for its own match).
-    fn context<'h>(&'h self, range: &std::ops::Range<usize>, hits: &'h [context::Hit]) -> Near<'h> {
+    fn context<'h>(
+        &'h self,
+        range: &std::ops::Range<usize>,
+        hits: &'h [context::Mention],
+    ) -> Near<'h> {
         let window = Words::near(
             hits,
             range.start.saturating_sub(self.window),

@@ -84,7 +84,7 @@ pub struct Review {
 
 /// An incident with its review state.
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry {
+pub struct Case {
     /// The record.
     #[serde(flatten)]
     pub incident: Incident,
@@ -94,13 +94,13 @@ pub struct Entry {
     pub reviews: Vec<Review>,
 }
 
-impl Entry {
-    /// An entry from the stored incident text and its review texts (oldest first).
+impl Case {
+    /// A case from the stored incident text and its review texts (oldest first).
     pub fn from_stored<'a>(
         reference: &str,
         record: &str,
         reviews: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Entry, StoreError> {
+    ) -> Result<Case, StoreError> {
         let corrupt =
             |e: serde_json::Error| StoreError::Corrupt(reference.to_owned(), e.to_string());
         let incident: Incident = serde_json::from_str(record).map_err(corrupt)?;
@@ -109,7 +109,7 @@ impl Entry {
             .map(|text| serde_json::from_str::<Review>(text).map_err(corrupt))
             .collect::<Result<Vec<_>, _>>()?;
         let status = reviews.last().map_or(Status::New, |r| r.status);
-        Ok(Entry {
+        Ok(Case {
             incident,
             status,
             reviews,
@@ -143,7 +143,7 @@ pub struct Verification {
 
 /// Where incidents are kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
+pub enum Backend {
     /// A SQLite file.
     Sqlite(PathBuf),
     /// A PostgreSQL URL.
@@ -155,9 +155,9 @@ pub trait Store: Send + Sync {
     /// Records `incident`: numbers it, links it into the chain, returns it.
     fn record(&self, incident: NewIncident) -> Result<Incident, StoreError>;
     /// The incident with this reference.
-    fn get(&self, reference: &str) -> Result<Entry, StoreError>;
+    fn get(&self, reference: &str) -> Result<Case, StoreError>;
     /// Incidents matching `filter`, oldest first.
-    fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError>;
+    fn list(&self, filter: &Filter) -> Result<Vec<Case>, StoreError>;
     /// Adds a review event (under review, closed with a note).
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError>;
     /// Checks both chains (from the latest retention checkpoint, whose signature must match
@@ -177,19 +177,19 @@ pub trait Store: Send + Sync {
 }
 
 /// Opens the store at `location` (creating its tables); fails when it cannot be reached.
-pub fn open(location: &Location) -> Result<Box<dyn Store>, StoreError> {
-    match location {
-        Location::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
-        Location::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url, true)?)),
+pub fn open(backend: &Backend) -> Result<Box<dyn Store>, StoreError> {
+    match backend {
+        Backend::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
+        Backend::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url, true)?)),
     }
 }
 
 /// Opens the store for the SMTP server: a database server that is down does not stop
 /// Sentinelle from starting (messages that need an incident get a 4xx until it is back).
-pub fn open_for_server(location: &Location) -> Result<Box<dyn Store>, StoreError> {
-    match location {
-        Location::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
-        Location::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url, false)?)),
+pub fn open_for_server(backend: &Backend) -> Result<Box<dyn Store>, StoreError> {
+    match backend {
+        Backend::Sqlite(path) => Ok(Box::new(sqlite::Sqlite::open(path)?)),
+        Backend::Postgres(url) => Ok(Box::new(postgres::Postgres::open(url, false)?)),
     }
 }
 

@@ -13,7 +13,7 @@ use postgres::{Client, NoTls, Row};
 
 use super::chain::{self, GENESIS};
 use super::{
-    Entry, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
+    Case, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
     Verification,
 };
 use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
@@ -87,19 +87,14 @@ impl Postgres {
         result.map_err(|e| self.fail(&e))
     }
 
-    fn entry(
-        &self,
-        client: &mut Client,
-        reference: &str,
-        record: &str,
-    ) -> Result<Entry, StoreError> {
+    fn case(&self, client: &mut Client, reference: &str, record: &str) -> Result<Case, StoreError> {
         let rows = client
             .query(
                 "SELECT record FROM reviews WHERE reference = $1 ORDER BY seq",
                 &[&reference],
             )
             .map_err(|e| self.fail(&e))?;
-        Entry::from_stored(
+        Case::from_stored(
             reference,
             record,
             rows.iter().map(|row| row.get::<_, &str>(0)),
@@ -199,7 +194,7 @@ impl Store for Postgres {
         }
     }
 
-    fn get(&self, reference: &str) -> Result<Entry, StoreError> {
+    fn get(&self, reference: &str) -> Result<Case, StoreError> {
         let mut guard = self.client()?;
         let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
         let row = client
@@ -210,10 +205,10 @@ impl Store for Postgres {
             .map_err(|e| self.fail(&e))?
             .ok_or_else(|| StoreError::NotFound(reference.to_owned()))?;
         let record: String = row.get(0);
-        self.entry(client, reference, &record)
+        self.case(client, reference, &record)
     }
 
-    fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError> {
+    fn list(&self, filter: &Filter) -> Result<Vec<Case>, StoreError> {
         let mut guard = self.client()?;
         let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
         let rows = client
@@ -225,14 +220,14 @@ impl Store for Postgres {
                 &[&filter.since, &filter.until, &filter.category, &filter.establishment],
             )
             .map_err(|e| self.fail(&e))?;
-        let mut entries = Vec::with_capacity(rows.len());
+        let mut cases = Vec::with_capacity(rows.len());
         for row in rows {
-            let entry = self.entry(client, row.get(0), row.get(1))?;
-            if filter.status.is_none_or(|s| s == entry.status) {
-                entries.push(entry);
+            let case = self.case(client, row.get(0), row.get(1))?;
+            if filter.status.is_none_or(|s| s == case.status) {
+                cases.push(case);
             }
         }
-        Ok(entries)
+        Ok(cases)
     }
 
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError> {

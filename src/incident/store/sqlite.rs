@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::chain::{self, GENESIS};
 use super::{
-    Entry, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
+    Case, Filter, IncidentRow, NewIncident, Pending, Review, ReviewRow, Store, StoreError,
     Verification,
 };
 use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
@@ -69,12 +69,12 @@ impl Sqlite {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn entry(
+    fn case(
         &self,
         connection: &Connection,
         reference: &str,
         record: &str,
-    ) -> Result<Entry, StoreError> {
+    ) -> Result<Case, StoreError> {
         let mut statement = connection
             .prepare_cached("SELECT record FROM reviews WHERE reference = ?1 ORDER BY seq")
             .map_err(|e| self.fail(e))?;
@@ -83,7 +83,7 @@ impl Sqlite {
             .map_err(|e| self.fail(e))?
             .collect::<Result<Vec<String>, _>>()
             .map_err(|e| self.fail(e))?;
-        Entry::from_stored(reference, record, reviews.iter().map(String::as_str))
+        Case::from_stored(reference, record, reviews.iter().map(String::as_str))
     }
 }
 
@@ -281,7 +281,7 @@ impl Store for Sqlite {
             .map_err(|e| self.fail(e))
     }
 
-    fn get(&self, reference: &str) -> Result<Entry, StoreError> {
+    fn get(&self, reference: &str) -> Result<Case, StoreError> {
         let connection = self.connection();
         let record: Option<String> = connection
             .query_row(
@@ -292,10 +292,10 @@ impl Store for Sqlite {
             .optional()
             .map_err(|e| self.fail(e))?;
         let record = record.ok_or_else(|| StoreError::NotFound(reference.to_owned()))?;
-        self.entry(&connection, reference, &record)
+        self.case(&connection, reference, &record)
     }
 
-    fn list(&self, filter: &Filter) -> Result<Vec<Entry>, StoreError> {
+    fn list(&self, filter: &Filter) -> Result<Vec<Case>, StoreError> {
         let connection = self.connection();
         let mut statement = connection
             .prepare(
@@ -318,14 +318,14 @@ impl Store for Sqlite {
             .map_err(|e| self.fail(e))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.fail(e))?;
-        let mut entries = Vec::with_capacity(rows.len());
+        let mut cases = Vec::with_capacity(rows.len());
         for (reference, record) in rows {
-            let entry = self.entry(&connection, &reference, &record)?;
-            if filter.status.is_none_or(|s| s == entry.status) {
-                entries.push(entry);
+            let case = self.case(&connection, &reference, &record)?;
+            if filter.status.is_none_or(|s| s == case.status) {
+                cases.push(case);
             }
         }
-        Ok(entries)
+        Ok(cases)
     }
 
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError> {
