@@ -49,6 +49,7 @@ pub mod cli;
 pub mod config;
 pub mod envelope;
 pub mod incident;
+pub mod ocr;
 pub mod pipeline;
 pub mod policy;
 pub mod rules;

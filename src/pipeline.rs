@@ -1,13 +1,15 @@
 //! The checkpoint of one received message, in the order data flows: read it (`analysis`,
-//! pure), decide for each recipient (`policy`, pure), prepare what goes out (`action`:
+//! pure, then `ocr` for its images), decide for each recipient (`policy`, pure), prepare what goes out (`action`:
 //! encrypted versions, refusal words). One function, [`check`], called by the SMTP session
 //! on the blocking pool and by `sentinelle check`, so both take the very same path.
 
 use std::time::SystemTime;
 
 use crate::action::{self, Plan};
+use crate::analysis::Engine;
 use crate::analysis::{self, Reading};
 use crate::envelope::{Envelope, SessionFacts};
+use crate::ocr::Reader;
 use crate::policy::{self, Decision};
 use crate::rules::Rules;
 
@@ -41,13 +43,36 @@ pub fn read(raw: &[u8], envelope: &Envelope, facts: &SessionFacts, rules: &Rules
     let headers = analysis::read_headers(raw);
     let internal = |address: &str| rules.classify(address) == policy::Class::Internal;
     let forwarding = rules.forwarding.read(raw, envelope.sender(), &internal);
-    let content = policy::must_read(&headers, envelope, facts, rules)
-        .then(|| analysis::analyse(raw, &rules.engine, &rules.limits, rules.year));
+    let content = policy::must_read(&headers, envelope, facts, rules).then(|| {
+        let mut content = analysis::analyse(raw, &rules.engine, &rules.limits, rules.year);
+        read_images(&mut content, &rules.ocr, &rules.engine, rules.year);
+        content
+    });
     Reading {
         headers,
         forwarding,
         content,
     }
+}
+
+/// Reads the images of a message going outside the platform (OCR), unless what was read
+/// already makes it confidential: then they cannot change the decision, and are noted as
+/// not read.
+pub fn read_images(content: &mut analysis::Analysis, ocr: &Reader, engine: &Engine, year: i32) {
+    if content.images.is_empty() {
+        return;
+    }
+    let read = if content.confidential {
+        let not_needed = || analysis::ImageText::Unread {
+            reason: "image: not read (the message is already confidential)".into(),
+            risk: false,
+        };
+        let images = content.images.iter();
+        images.map(|i| (i.location.clone(), not_needed())).collect()
+    } else {
+        ocr.read(&content.images)
+    };
+    analysis::settle(content, read, engine, year);
 }
 
 /// Reads, decides and prepares: everything about `input` short of sending it.

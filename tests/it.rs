@@ -13,6 +13,7 @@ mod lifecycle;
 mod limits;
 mod logs;
 mod notifications;
+mod ocr;
 mod promises;
 mod quality;
 mod records;

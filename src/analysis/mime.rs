@@ -44,7 +44,8 @@ pub struct TextPart {
 }
 
 impl TextPart {
-    fn new(location: Location, text: String) -> TextPart {
+    /// A text with no header fields in front of it.
+    pub(crate) fn new(location: Location, text: String) -> TextPart {
         TextPart {
             location,
             text,
@@ -86,6 +87,9 @@ pub struct Limits {
     /// Threads that extract the attachments of one large message (1: none besides the
     /// caller's). Parallelism shortens the analysis of big messages, not the total work.
     pub threads: usize,
+    /// Images smaller than this many pixels (logos, signatures, tracking pixels) cannot hold
+    /// a readable identifier: they are not read.
+    pub image_min_pixels: u64,
 }
 
 impl Default for Limits {
@@ -98,6 +102,7 @@ impl Default for Limits {
             max_expansion_ratio: 250,
             time_limit: Some(Duration::from_secs(5)),
             threads: 2,
+            image_min_pixels: 4096,
         }
     }
 }
@@ -113,6 +118,8 @@ pub struct Extracted {
     pub records: Vec<(Location, &'static str)>,
     /// Encrypted parts (OpenPGP, S/MIME).
     pub layers: Vec<Layer>,
+    /// Images to be read by OCR.
+    pub images: Vec<extract::picture::Image>,
 }
 
 struct Walk<'l, 'm> {
@@ -352,6 +359,7 @@ impl<'m> Walk<'_, 'm> {
                 Piece::Record(location, sample) => self.out.records.push((location, sample)),
                 Piece::Crypto(location, scheme, parsed) => self.crypto(location, scheme, parsed),
                 Piece::Skipped(location, reason) => self.note(location, &reason),
+                Piece::Image(image) => self.out.images.push(image),
             }
         }
     }

@@ -11,6 +11,7 @@ pub mod encryption;
 mod extract;
 pub mod forwarding;
 pub mod headers;
+mod images;
 pub mod mime;
 mod parallel;
 pub mod redact;
@@ -21,7 +22,9 @@ mod visible;
 use std::collections::{BTreeMap, HashSet};
 
 pub use detect::{Confidence, Engine};
+pub use extract::picture::Image;
 pub use headers::{HeaderFacts, read_headers};
+pub use images::{ImageText, settle};
 pub use mime::{Limits, Location, Unscannable};
 
 /// One detector's evidence in one part of a message.
@@ -50,6 +53,10 @@ pub struct Analysis {
     pub unscannable: Vec<Unscannable>,
     /// Encrypted parts (OpenPGP, S/MIME), as parsed.
     pub encrypted: Vec<encryption::Layer>,
+    /// Images not read yet: OCR reads them before the decision ([`settle`]). While any is
+    /// left, the content counts as unscannable.
+    #[serde(skip)]
+    pub images: Vec<Image>,
 }
 
 /// Everything read of one message, once: its header facts, its forwarding signals and, when
@@ -66,9 +73,10 @@ pub struct Reading {
 }
 
 impl Analysis {
-    /// True when a part that could not be read may hide patient data.
+    /// True when a part that could not be read may hide patient data (an image not read
+    /// yet is one).
     pub fn unscannable_risk(&self) -> bool {
-        self.unscannable.iter().any(|u| u.risk)
+        !self.images.is_empty() || self.unscannable.iter().any(|u| u.risk)
     }
 }
 
@@ -94,19 +102,46 @@ fn scan_part(
 }
 
 /// Analyses a raw message (as received, CRLF line endings). `year` is the current year
-/// (the NAM birth-century bound); `limits` bound the work.
+/// (the NAM birth-century bound); `limits` bound the work. Images are left in
+/// [`Analysis::images`] for OCR, which is not the analysis's to run: see [`settle`].
 pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analysis {
     let extracted = mime::extract(raw, limits);
+    let findings = findings(
+        &extracted.texts,
+        &extracted.records,
+        engine,
+        year,
+        limits.threads,
+    );
+    let confidential =
+        engine.is_confidential(findings.iter().map(|f| (f.detector.as_str(), f.confidence)));
+    Analysis {
+        confidential,
+        findings,
+        unscannable: aggregate(extracted.unscannable),
+        encrypted: extracted.layers,
+        images: extracted.images,
+    }
+}
+
+/// The findings in `texts` and `records`, per detector and part.
+fn findings(
+    texts: &[mime::TextPart],
+    records: &[(Location, &'static str)],
+    engine: &Engine,
+    year: i32,
+    threads: usize,
+) -> Vec<Finding> {
     // (detector, part) -> (confidence, sample, filename, distinct keys)
     type Entry = (Confidence, String, Option<String>, HashSet<String>);
     let mut grouped: BTreeMap<(String, String), Entry> = BTreeMap::new();
     let scanned = parallel::map(
-        &extracted.texts,
-        limits.threads,
+        texts,
+        threads,
         |part| part.text.len(),
         |part| scan_part(part, engine, year),
     );
-    for (part, hits) in extracted.texts.iter().zip(scanned) {
+    for (part, hits) in texts.iter().zip(scanned) {
         for (head, hit) in hits {
             let location = head.map_or(&part.location, |h| &part.heads[h].1);
             let entry = grouped
@@ -123,7 +158,7 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
             entry.3.insert(hit.key().to_owned());
         }
     }
-    for (location, sample) in &extracted.records {
+    for (location, sample) in records {
         let entry = grouped
             .entry((detect::STRUCTURED.to_owned(), location.part.clone()))
             .or_insert_with(|| {
@@ -140,7 +175,7 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
             location.filename.as_deref().unwrap_or("")
         ));
     }
-    let findings: Vec<Finding> = grouped
+    grouped
         .into_iter()
         .map(
             |((detector, part), (confidence, sample, filename, keys))| Finding {
@@ -151,15 +186,7 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
                 sample,
             },
         )
-        .collect();
-    let confidential =
-        engine.is_confidential(findings.iter().map(|f| (f.detector.as_str(), f.confidence)));
-    Analysis {
-        confidential,
-        findings,
-        unscannable: aggregate(extracted.unscannable),
-        encrypted: extracted.layers,
-    }
+        .collect()
 }
 
 /// Most unscannable entries kept per top-level part before they are grouped by reason alone.

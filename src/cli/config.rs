@@ -19,6 +19,13 @@ pub fn check(path: &Path) -> anyhow::Result<ExitCode> {
     for (class, count) in rules.domains.counts() {
         println!("  domains {class:?}: {count}");
     }
+    match rules.ocr.unavailable() {
+        None => println!("  ocr: Tesseract ({})", config.ocr.languages),
+        Some(why) => println!(
+            "  ocr: unavailable ({why}): images are not read and count as risks for outside \
+             recipients unless unread_images = \"harmless\""
+        ),
+    }
     for listener in &config.listeners {
         println!(
             "  listener {} mode={} tls={:?}",

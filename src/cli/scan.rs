@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::analysis::{self, Analysis, Limits};
 use crate::config::Config;
+use crate::ocr;
 
 /// One message to analyse: where it comes from, and its bytes.
 struct Source {
@@ -32,13 +33,21 @@ pub fn run(
     config: Option<&Path>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (rules_dir, limits) = match config {
+    let (rules_dir, limits, ocr) = match config {
         Some(path) => {
             let config = Config::load(path)?;
-            (config.rules_dir, config.analysis)
+            (config.rules_dir, config.analysis, config.ocr)
         }
-        None => (PathBuf::from("rules"), Limits::default()),
+        None => (
+            PathBuf::from("rules"),
+            Limits::default(),
+            ocr::Settings::default(),
+        ),
     };
+    let ocr = ocr::Reader::probe(ocr);
+    if let Some(why) = ocr.unavailable() {
+        let _ = writeln!(std::io::stderr(), "sentinelle: images are not read: {why}");
+    }
     let engine = crate::rules::engine(&rules.unwrap_or(rules_dir))?;
     let year = super::current_year();
     let mut errors = 0usize;
@@ -55,7 +64,8 @@ pub fn run(
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for (done, source) in sources.into_iter().enumerate() {
-        let analysis = analysis::analyse(&source.bytes, &engine, &limits, year);
+        let mut analysis = analysis::analyse(&source.bytes, &engine, &limits, year);
+        crate::pipeline::read_images(&mut analysis, &ocr, &engine, year);
         if analysis.confidential {
             confidential += 1;
         }

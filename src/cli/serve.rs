@@ -24,6 +24,12 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         super::current_year(),
     ))?);
     tracing::info!(rules = %config.rules_dir.display(), "DIR04 rules loaded");
+    if let Some(why) = rules.current().ocr.unavailable() {
+        tracing::warn!(
+            reason = %why,
+            "images are not read (no OCR): they count as risks for outside recipients"
+        );
+    }
     if path.is_none()
         && let Some(UpstreamConfig::Maildir(dir)) = &config.relay.upstream
     {

@@ -112,6 +112,9 @@ pub(super) mod bounds {
     pub const MAX_ARCHIVE_DEPTH: Bound = Bound("max_archive_depth", 0, 10);
     pub const MAX_EXPANSION_RATIO: Bound = Bound("max_expansion_ratio", 2, 100_000);
     pub const THREADS: Bound = Bound("threads", 1, 16);
+    pub const IMAGE_MIN_PIXELS: Bound = Bound("image_min_pixels", 0, 1 << 24);
+    pub const OCR_MAX_IMAGES: Bound = Bound("ocr_max_images", 0, 1000);
+    pub const OCR_MAX_PIXELS: Bound = Bound("ocr_max_pixels", 1 << 16, 1 << 34);
     pub const EMAIL_DIGEST_MINUTES: Bound = Bound("email_digest_minutes", 1, 1440);
 }
 
@@ -194,11 +197,11 @@ impl Checker<'_> {
 
     pub(super) fn analysis(
         &self,
-        raw: raw::RawAnalysis,
+        raw: &raw::RawAnalysis,
     ) -> Result<crate::analysis::Limits, ConfigError> {
         let d = crate::analysis::Limits::default();
         let count = |value, default: usize, bound| self.bounded(value, default as u64, bound);
-        let time_limit = match raw.time_limit {
+        let time_limit = match raw.time_limit.clone() {
             None => d.time_limit,
             Some(v) if v.get_ref().is_finite() && (0.01..=600.0).contains(v.get_ref()) => {
                 Some(Duration::from_secs_f64(*v.get_ref()))
@@ -212,28 +215,33 @@ impl Checker<'_> {
         };
         Ok(crate::analysis::Limits {
             max_mime_depth: count(
-                raw.max_mime_depth,
+                raw.max_mime_depth.clone(),
                 d.max_mime_depth,
                 &bounds::MAX_MIME_DEPTH,
             )?,
-            max_parts: count(raw.max_parts, d.max_parts, &bounds::MAX_PARTS)?,
+            max_parts: count(raw.max_parts.clone(), d.max_parts, &bounds::MAX_PARTS)?,
             max_expanded_bytes: count(
-                raw.max_expanded_bytes,
+                raw.max_expanded_bytes.clone(),
                 d.max_expanded_bytes,
                 &bounds::MAX_EXPANDED_BYTES,
             )?,
             max_archive_depth: count(
-                raw.max_archive_depth,
+                raw.max_archive_depth.clone(),
                 d.max_archive_depth,
                 &bounds::MAX_ARCHIVE_DEPTH,
             )?,
             max_expansion_ratio: count(
-                raw.max_expansion_ratio,
+                raw.max_expansion_ratio.clone(),
                 d.max_expansion_ratio,
                 &bounds::MAX_EXPANSION_RATIO,
             )?,
             time_limit,
-            threads: count(raw.threads, d.threads, &bounds::THREADS)?,
+            threads: count(raw.threads.clone(), d.threads, &bounds::THREADS)?,
+            image_min_pixels: count(
+                raw.image_min_pixels.clone(),
+                d.image_min_pixels as usize,
+                &bounds::IMAGE_MIN_PIXELS,
+            )? as u64,
         })
     }
 

@@ -8,6 +8,7 @@
 mod incidents;
 mod limits;
 mod listen;
+mod ocr;
 mod raw;
 mod upstream;
 mod validate;
@@ -100,6 +101,8 @@ pub struct Config {
     pub timeouts: Timeouts,
     /// Bounds on the analysis of one message (`[analysis]`).
     pub analysis: crate::analysis::Limits,
+    /// How images are read (`[analysis]`'s `ocr_*` settings).
+    pub ocr: crate::ocr::Settings,
     /// Logging.
     pub log: LogConfig,
     /// The incident store and establishments.

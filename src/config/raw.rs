@@ -166,4 +166,12 @@ pub struct RawAnalysis {
     pub max_expansion_ratio: Option<Spanned<u64>>,
     pub time_limit: Option<Spanned<f64>>,
     pub threads: Option<Spanned<u64>>,
+    pub image_min_pixels: Option<Spanned<u64>>,
+    pub ocr: Option<bool>,
+    pub ocr_program: Option<Spanned<String>>,
+    pub ocr_languages: Option<Spanned<String>>,
+    pub ocr_max_images: Option<Spanned<u64>>,
+    pub ocr_max_pixels: Option<Spanned<u64>>,
+    pub ocr_time_limit: Option<Spanned<f64>>,
+    pub unread_images: Option<crate::ocr::UnreadImages>,
 }

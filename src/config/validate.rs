@@ -92,6 +92,7 @@ impl Checker<'_> {
             generate_if_missing: raw.tls.generate_if_missing.unwrap_or(true),
         };
         let hostname_for_mail = hostname.clone();
+        let analysis = self.analysis(&raw.analysis)?;
         Ok(Config {
             hostname,
             rules_dir: PathBuf::from(raw.rules_dir.unwrap_or_else(|| "rules".into())),
@@ -102,7 +103,8 @@ impl Checker<'_> {
             submission,
             limits: self.limits(raw.limits)?,
             timeouts: self.timeouts(raw.timeouts)?,
-            analysis: self.analysis(raw.analysis)?,
+            ocr: self.ocr(&raw.analysis, analysis.threads)?,
+            analysis,
             log: self.log(raw.log)?,
             incidents: self.incidents(raw.incidents)?,
             notifications: self.notifications(raw.notifications, &hostname_for_mail)?,

@@ -14,6 +14,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use crate::analysis::forwarding::{self, Signals};
 use crate::analysis::{Engine, Limits, detect};
 use crate::config::Config;
+use crate::ocr::{self, Reader};
 use crate::policy::classify::{Class, Directory};
 use crate::policy::sender::SenderRule;
 use crate::policy::table::{self, Policy};
@@ -61,6 +62,8 @@ pub struct Rules {
     pub sender: SenderRule,
     /// Bounds on reading one message (`[analysis]`).
     pub limits: Limits,
+    /// The OCR stage, probed when the rules were loaded.
+    pub ocr: Arc<Reader>,
     /// The current year (NAM birth years are bounded by it).
     pub year: i32,
     /// A hash of the rule files and certificates (the policy version in incidents).
@@ -85,6 +88,8 @@ pub struct Sources {
     pub sender: SenderRule,
     /// `[analysis]`.
     pub limits: Limits,
+    /// `[analysis]`'s OCR settings.
+    pub ocr: ocr::Settings,
     /// The current year.
     pub year: i32,
 }
@@ -97,6 +102,7 @@ impl Sources {
             keyring_dir: config.certs_dir.join("keyring"),
             sender: SenderRule::new(&config.submission),
             limits: config.analysis.clone(),
+            ocr: config.ocr.clone(),
             year,
         }
     }
@@ -114,6 +120,7 @@ impl Sources {
             keyring: Arc::new(keyring),
             sender: self.sender.clone(),
             limits: self.limits.clone(),
+            ocr: Arc::new(Reader::probe(self.ocr.clone())),
             year: self.year,
         })
     }
@@ -242,6 +249,7 @@ mod tests {
             keyring_dir: dir.path().join("keyring"),
             sender: SenderRule::default(),
             limits: Limits::default(),
+            ocr: ocr::Settings::default(),
             year: 2026,
         };
         let live = Live::load(sources).unwrap();

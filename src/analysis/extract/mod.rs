@@ -1,7 +1,8 @@
 //! Turning an attachment's bytes into text to scan, recognised by content (never by name or
 //! declared type): plain text and CSV, ZIP archives (recursively), Office Open XML and
 //! OpenDocument, PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
-//! with its reason: password protection, corruption, a limit reached, an image (no OCR).
+//! with its reason: password protection, corruption, a limit reached. Images are handed on
+//! to OCR ([`picture`]), which runs outside the pure analysis.
 //!
 //! Every extractor shares one [`Budget`]: expanded bytes per message, expansion ratio per
 //! archive entry, archive nesting depth, and the deadline.
@@ -9,6 +10,7 @@
 mod dicom;
 mod office;
 mod pdf;
+pub mod picture;
 mod zip;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,8 +29,10 @@ pub enum Piece {
     Record(Location, &'static str),
     /// An OpenPGP or S/MIME structure.
     Crypto(Location, Scheme, Parsed),
-    /// Something not read that carries no risk of its own (an image, a detached signature).
+    /// Something not read that carries no risk of its own (a logo, a detached signature).
     Skipped(Location, String),
+    /// An image to be read by OCR.
+    Image(picture::Image),
 }
 
 /// The limits and the running totals of one message's extraction. Shared by the workers
@@ -122,10 +126,7 @@ pub fn content(
         Kind::Zip => zip::walk(bytes, location, depth, budget, out),
         Kind::Pdf => pdf::text(bytes, location, budget, out),
         Kind::Dicom => dicom::extract(bytes, location, out),
-        Kind::Image => out.push(Piece::Skipped(
-            location,
-            "image: not scanned (no OCR)".into(),
-        )),
+        Kind::Image => picture::extract(bytes, location, budget, out),
         Kind::Ole => unscannable(
             out,
             location,

@@ -41,6 +41,13 @@ fn describe(pieces: &[Piece]) -> Vec<String> {
                 scheme.as_str()
             ),
             Piece::Skipped(l, r) => format!("skipped {} {r}", l.filename.as_deref().unwrap_or("")),
+            Piece::Image(i) => format!(
+                "image {} {}x{} {} page(s)",
+                i.location.filename.as_deref().unwrap_or(""),
+                i.width,
+                i.height,
+                i.pages
+            ),
         })
         .collect()
 }
@@ -126,5 +133,32 @@ fn truncated_archives_and_broken_pdfs_are_unscannable_not_crashes() {
     assert_eq!(
         pieces,
         vec!["unscannable envoi.zip corrupt or truncated pdf"]
+    );
+}
+
+#[test]
+fn images_wait_for_ocr_with_their_size_and_pages_and_tiny_ones_are_skipped() {
+    let images = |name: &str| -> Vec<u8> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/images");
+        std::fs::read(dir.join(name)).unwrap()
+    };
+    let limits = Limits::default();
+    assert_eq!(
+        describe(&run(&images("dossier_screenshot.png"), &limits)),
+        vec!["image envoi.zip 1100x360 1 page(s)"]
+    );
+    assert_eq!(
+        describe(&run(&images("fax_two_pages.tiff"), &limits)),
+        vec!["image envoi.zip 1240x1754 2 page(s)"]
+    );
+    assert_eq!(
+        describe(&run(&images("logo.png"), &limits)),
+        vec!["skipped envoi.zip image too small to hold readable text"]
+    );
+    // A truncated header is not an image anyone can read as such: a risk, not a skip.
+    let png = images("dossier_screenshot.png");
+    assert_eq!(
+        describe(&run(&png[..20], &limits)),
+        vec!["unscannable envoi.zip image: format or header not readable"]
     );
 }

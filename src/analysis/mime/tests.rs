@@ -66,7 +66,7 @@ fn every_part_gets_a_path_and_text_or_a_reason() {
         reasons,
         vec![
             ("4", "corrupt or truncated pdf"),
-            ("5", "image: not scanned (no OCR)"),
+            ("5", "image: format or header not readable"),
         ]
     );
 }

@@ -24,6 +24,7 @@ fn rules() -> Rules {
         keyring: Arc::new(Keyring::from_certs(vec![cert("keyed@clinique.example")])),
         sender: crate::policy::sender::SenderRule::default(),
         limits: Limits::default(),
+        ocr: std::sync::Arc::new(crate::ocr::Reader::off()),
         year: 2026,
         version: "test".into(),
     }

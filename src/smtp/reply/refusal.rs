@@ -121,7 +121,9 @@ pub const UNSCANNABLE_CORRUPT: Refusal = Refusal {
 /// analysis words it); the general text when the reason is none of the known kinds.
 pub fn unscannable(reason: &str) -> &'static Refusal {
     let has = |words: &[&str]| words.iter().any(|w| reason.contains(w));
-    if has(&["dicom"]) {
+    if reason.starts_with("image:") {
+        image(reason, has)
+    } else if has(&["dicom"]) {
         &UNSCANNABLE_IMAGE
     } else if has(&["password", "encrypted"]) {
         &UNSCANNABLE_PROTECTED
@@ -135,6 +137,40 @@ pub fn unscannable(reason: &str) -> &'static Refusal {
         &UNSCANNABLE
     }
 }
+
+/// The refusal for an image that OCR did not read.
+fn image(reason: &str, has: impl Fn(&[&str]) -> bool) -> &'static Refusal {
+    if has(&["OCR unavailable", "OCR turned off"]) {
+        &UNSCANNABLE_IMAGE_NO_OCR
+    } else if has(&["limit", "budget", "too large", "more pages"]) {
+        &UNSCANNABLE_IMAGE_LIMIT
+    } else if has(&["corrupt"]) || reason.contains("not readable") {
+        &UNSCANNABLE_CORRUPT
+    } else {
+        &UNSCANNABLE_IMAGE_UNREAD
+    }
+}
+pub const UNSCANNABLE_IMAGE_NO_OCR: Refusal = Refusal {
+    rule: Category::UnscannableContent.rule(),
+    fr: "image que Sentinelle ne peut pas lire: la reconnaissance de texte (OCR) n'est pas disponible ou pas activee sur ce serveur, traitee comme confidentielle",
+    todo_fr: "envoyez le contenu en texte (courriel, PDF texte, docx) ou ajoutez [chiffre] a l'objet, et signalez-le a votre centre de services",
+    en: "image Sentinelle cannot read: text recognition (OCR) is not available or not turned on on this server, treated as confidential",
+    todo_en: "send the content as text (mail body, text PDF, docx) or add [secure] to the subject, and tell your service centre",
+};
+pub const UNSCANNABLE_IMAGE_LIMIT: Refusal = Refusal {
+    rule: Category::UnscannableContent.rule(),
+    fr: "trop d'images, ou images trop grandes, pour etre lues (limite de la reconnaissance de texte atteinte), traitees comme confidentielles",
+    todo_fr: "envoyez moins d'images par message, ou le document en texte",
+    en: "too many images, or images too large, to be read (a text recognition limit was reached), treated as confidential",
+    todo_en: "send fewer images per message, or the document as text",
+};
+pub const UNSCANNABLE_IMAGE_UNREAD: Refusal = Refusal {
+    rule: Category::UnscannableContent.rule(),
+    fr: "image que la reconnaissance de texte n'a pas pu lire, traitee comme confidentielle",
+    todo_fr: "envoyez le contenu en texte ou ajoutez [chiffre] a l'objet",
+    en: "image that text recognition could not read, treated as confidential",
+    todo_en: "send the content as text or add [secure] to the subject",
+};
 pub const ENCRYPTION_UNAVAILABLE: Refusal = Refusal {
     rule: Category::EncryptionUnavailable.rule(),
     fr: "chiffrement demande mais aucun certificat OpenPGP valide pour ce destinataire",

@@ -1,0 +1,137 @@
+//! An image as Tesseract reads it best: decoded with the `image` crate under memory limits,
+//! turned the way the camera held it (EXIF orientation), transparency laid on white, grey,
+//! and scaled so that screen-sized text is large enough (small images doubled) while a
+//! phone photo is brought down to a bounded number of pixels. Written as PGM.
+
+use std::io::Cursor;
+
+use image::imageops::FilterType;
+use image::codecs::pnm::{PnmEncoder, PnmSubtype, SampleEncoding};
+use image::{
+    DynamicImage, ExtendedColorType, GrayImage, ImageDecoder, ImageEncoder, ImageReader, Luma,
+};
+
+/// Most bytes a decoder may allocate for one image (a 40-megapixel RGBA photo fits).
+const MAX_DECODE_BYTES: u64 = 192 * 1024 * 1024;
+/// Widest or tallest image decoded.
+const MAX_SIDE: u32 = 20_000;
+/// Most pixels sent to Tesseract for one image.
+pub const MAX_PIXELS: u64 = 16_000_000;
+/// Below this many pixels on its longer side, an image (a screenshot, a cropped scan) is
+/// doubled: screen text at 96 dpi is too small for Tesseract's models.
+const SMALL_SIDE: u32 = 1600;
+
+/// The scale an image of `width` x `height` is read at.
+fn scale(width: u32, height: u32) -> f64 {
+    let pixels = u64::from(width) * u64::from(height);
+    if width.max(height) < SMALL_SIDE && pixels * 4 <= MAX_PIXELS {
+        2.0
+    } else if pixels > MAX_PIXELS {
+        (MAX_PIXELS as f64 / pixels as f64).sqrt()
+    } else {
+        1.0
+    }
+}
+
+/// The pixels Tesseract will read for an image of `width` x `height`.
+pub fn pixels_read(width: u32, height: u32) -> u64 {
+    let s = scale(width, height);
+    let w = (f64::from(width) * s).round() as u64;
+    let h = (f64::from(height) * s).round() as u64;
+    w.saturating_mul(h)
+}
+
+/// The image in `bytes`, ready for Tesseract (PGM), or why it cannot be read.
+pub fn grey(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let image = decode(bytes)?;
+    let grey = flatten(image);
+    let (width, height) = grey.dimensions();
+    let s = scale(width, height);
+    let grey = if (s - 1.0).abs() > f64::EPSILON {
+        let w = ((f64::from(width) * s).round() as u32).max(1);
+        let h = ((f64::from(height) * s).round() as u32).max(1);
+        image::imageops::resize(&grey, w, h, FilterType::Triangle)
+    } else {
+        grey
+    };
+    let mut out = Vec::new();
+    let binary = PnmSubtype::Graymap(SampleEncoding::Binary);
+    PnmEncoder::new(&mut out)
+        .with_subtype(binary)
+        .write_image(grey.as_raw(), grey.width(), grey.height(), ExtendedColorType::L8)
+        .map_err(|_| "image: not read (could not be prepared for OCR)")?;
+    Ok(out)
+}
+
+fn decode(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
+    const CORRUPT: &str = "image: not read (corrupt or unsupported encoding)";
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| CORRUPT)?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|_| CORRUPT)?;
+    let orientation = decoder.orientation().ok();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
+        image::ImageError::Limits(_) => "image: not read (too large to decode)",
+        _ => CORRUPT,
+    })?;
+    if let Some(orientation) = orientation {
+        image.apply_orientation(orientation);
+    }
+    Ok(image)
+}
+
+/// Grey, with any transparency laid on white (a screenshot's transparent background would
+/// otherwise read as black, and its black text vanish in it).
+fn flatten(image: DynamicImage) -> GrayImage {
+    if !image.color().has_alpha() {
+        return image.into_luma8();
+    }
+    let grey_alpha = image.into_luma_alpha8();
+    let (width, height) = grey_alpha.dimensions();
+    GrayImage::from_fn(width, height, |x, y| {
+        let [value, alpha] = grey_alpha.get_pixel(x, y).0;
+        let (value, alpha) = (u32::from(value), u32::from(alpha));
+        Luma([((value * alpha + 255 * (255 - alpha)) / 255) as u8])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::ImageFormat;
+
+    fn png(image: DynamicImage) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        image.write_to(&mut out, ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn small_images_are_doubled_and_large_ones_bounded() {
+        assert_eq!(pixels_read(800, 600), 1600 * 1200);
+        assert_eq!(pixels_read(2000, 1500), 2000 * 1500);
+        assert!(pixels_read(8000, 6000) <= MAX_PIXELS + 10_000);
+        let pgm = grey(&png(DynamicImage::new_rgb8(300, 100))).unwrap();
+        assert!(pgm.starts_with(b"P5"), "{:?}", &pgm[..2]);
+        assert!(String::from_utf8_lossy(&pgm[..20]).contains("600 200"));
+    }
+
+    #[test]
+    fn transparency_becomes_white() {
+        let clear = DynamicImage::new_rgba8(40, 20);
+        let pgm = grey(&png(clear)).unwrap();
+        assert_eq!(pgm.last(), Some(&255));
+    }
+
+    #[test]
+    fn a_truncated_image_is_unreadable_not_a_panic() {
+        let bytes = png(DynamicImage::new_rgb8(300, 100));
+        assert!(grey(&bytes[..bytes.len() / 2]).is_err());
+        assert!(grey(b"\x89PNG\r\n\x1a\n garbage").is_err());
+    }
+}
