@@ -155,7 +155,10 @@ fn without_tesseract_images_are_refused_to_outside_recipients_with_the_reason() 
     assert_eq!(report["situation"], "unscannable", "{report:#}");
     let reply = report["reply"].as_str().unwrap();
     assert!(reply.contains("(OCR) n'est pas disponible"), "{reply}");
-    assert!(reply.contains("text recognition (OCR) is not available"), "{reply}");
+    assert!(
+        reply.contains("text recognition (OCR) is not available"),
+        "{reply}"
+    );
     // Inside the platform nothing is read, and the message goes.
     let report = check(&message, "collegue@ssss.gouv.qc.ca", Some(NO_TESSERACT));
     assert_eq!(report["verdict"], "relay", "{report:#}");

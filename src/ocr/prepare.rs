@@ -5,8 +5,8 @@
 
 use std::io::Cursor;
 
-use image::imageops::FilterType;
 use image::codecs::pnm::{PnmEncoder, PnmSubtype, SampleEncoding};
+use image::imageops::FilterType;
 use image::{
     DynamicImage, ExtendedColorType, GrayImage, ImageDecoder, ImageEncoder, ImageReader, Luma,
 };
@@ -58,7 +58,12 @@ pub fn grey(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
     let binary = PnmSubtype::Graymap(SampleEncoding::Binary);
     PnmEncoder::new(&mut out)
         .with_subtype(binary)
-        .write_image(grey.as_raw(), grey.width(), grey.height(), ExtendedColorType::L8)
+        .write_image(
+            grey.as_raw(),
+            grey.width(),
+            grey.height(),
+            ExtendedColorType::L8,
+        )
         .map_err(|_| "image: not read (could not be prepared for OCR)")?;
     Ok(out)
 }
