@@ -177,3 +177,23 @@ fn ocr_turned_off_leaves_images_as_risks() {
     let reply = report["reply"].as_str().unwrap();
     assert!(reply.contains("not turned on"), "{reply}");
 }
+
+#[test]
+fn scanned_pdf_with_no_text_is_read() {
+    for name in ["referral_scan.pdf", "fax_scan.pdf"] {
+        let message = with_attachment(name, "application/pdf");
+        refused_as_confidential(&check(&message, "x@gmail.com", None));
+    }
+}
+
+#[test]
+fn scanned_pdf_of_a_schedule_is_read_and_relayed() {
+    let message = with_attachment("horaire_scan.pdf", "application/pdf");
+    let report = check(&message, "x@gmail.com", None);
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+    assert_eq!(
+        report["unscannable"].as_array().unwrap().len(),
+        0,
+        "{report:#}"
+    );
+}

@@ -10,6 +10,7 @@
 mod dicom;
 mod office;
 mod pdf;
+mod pdf_images;
 pub mod picture;
 mod zip;
 

@@ -1,11 +1,13 @@
-//! PDF text with lopdf: every page, compressed streams included. Encrypted PDFs, and files
+//! PDF text with lopdf: every page, compressed streams included; the pictures on the pages
+//! go to OCR ([`super::pdf_images`]). Encrypted PDFs, and files
 //! lopdf cannot read (a broken cross-reference table it cannot rebuild), are unscannable.
 //! lopdf is a third-party parser of hostile input: it runs under `catch_unwind`, so a bug in
 //! it becomes an unscannable entry, not a crash of the session.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::{Budget, Piece};
+use super::pdf_images::{Picture, pictures};
+use super::{Budget, Piece, picture};
 use crate::analysis::mime::Location;
 
 /// Most pages read from one PDF.
@@ -18,10 +20,20 @@ const MAX_STREAM: usize = 16 * 1024 * 1024;
 /// Extracts the text of `bytes`.
 pub fn text(bytes: &[u8], location: Location, budget: &Budget<'_>, out: &mut Vec<Piece>) {
     let limit = budget.remaining().min(MAX_STREAM);
-    let result = catch_unwind(AssertUnwindSafe(|| extract(bytes, limit)));
+    let min_pixels = budget.limits.image_min_pixels;
+    let result = catch_unwind(AssertUnwindSafe(|| extract(bytes, limit, min_pixels)));
     match result {
-        Ok(Ok(text)) if budget.reserve(text.len()) => {
-            out.push(Piece::Text(location, text));
+        Ok(Ok((text, pictures))) if budget.reserve(text.len()) => {
+            out.push(Piece::Text(location.clone(), text));
+            for found in pictures {
+                match found {
+                    Picture::File(file) => picture::extract(&file, location.clone(), budget, out),
+                    Picture::Tiny => {}
+                    Picture::Unread(reason) => {
+                        out.push(Piece::Unscannable(location.clone(), reason.into()));
+                    }
+                }
+            }
         }
         Ok(Ok(_)) => out.push(Piece::Unscannable(
             location,
@@ -35,7 +47,11 @@ pub fn text(bytes: &[u8], location: Location, budget: &Budget<'_>, out: &mut Vec
     }
 }
 
-fn extract(bytes: &[u8], limit: usize) -> Result<String, &'static str> {
+fn extract(
+    bytes: &[u8],
+    limit: usize,
+    min_pixels: u64,
+) -> Result<(String, Vec<Picture>), &'static str> {
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(limit),
         ..lopdf::LoadOptions::default()
@@ -45,9 +61,10 @@ fn extract(bytes: &[u8], limit: usize) -> Result<String, &'static str> {
     if document.is_encrypted() {
         return Err("password-protected or encrypted pdf");
     }
-    let pages: Vec<u32> = document
-        .get_pages()
-        .keys()
+    let page_map = document.get_pages();
+    let pages: Vec<u32> = page_map.keys().copied().take(MAX_PAGES as usize).collect();
+    let page_ids: Vec<lopdf::ObjectId> = page_map
+        .values()
         .copied()
         .take(MAX_PAGES as usize)
         .collect();
@@ -68,5 +85,5 @@ fn extract(bytes: &[u8], limit: usize) -> Result<String, &'static str> {
             Err(_) => {}
         }
     }
-    Ok(text)
+    Ok((text, pictures(&document, &page_ids, min_pixels, limit)))
 }

@@ -117,3 +117,20 @@ fn tiff_pages(bytes: &[u8]) -> Option<Result<(u32, u64), &'static str>> {
 
 /// Narrowest side, in pixels, of an image that can hold one line of text.
 const MIN_SIDE: u32 = 10;
+
+/// `grey` as a binary PGM file (what the image crate and Tesseract both read, uncompressed).
+pub fn pgm(grey: &image::GrayImage) -> Option<Vec<u8>> {
+    use image::ImageEncoder as _;
+    use image::codecs::pnm::{PnmEncoder, PnmSubtype, SampleEncoding};
+    let mut out = Vec::new();
+    PnmEncoder::new(&mut out)
+        .with_subtype(PnmSubtype::Graymap(SampleEncoding::Binary))
+        .write_image(
+            grey.as_raw(),
+            grey.width(),
+            grey.height(),
+            image::ExtendedColorType::L8,
+        )
+        .ok()?;
+    Some(out)
+}

@@ -96,6 +96,10 @@ if __name__ == "__main__":
     # A signature logo: too small to hold a readable identifier.
     logo = Image.new("RGB", (48, 48), (40, 70, 120))
     save(logo, "logo.png")
+    # Scanned PDFs with no text: a grey scan (JPEG in the PDF) and a black-and-white
+    # fax (CCITT Group 4 in the PDF), the patient on the second page.
+    scan(REFERRAL, noise=0).save(os.path.join(HERE, "referral_scan.pdf"), resolution=150)
+    scan(SCHEDULE, noise=0).save(os.path.join(HERE, "horaire_scan.pdf"), resolution=150)
     # A two-page fax: a cover sheet, then the patient's page.
     cover = scan(["TELECOPIE", "", "A : Clinique externe", "Pages : 2"], noise=0)
     second = scan(REFERRAL, noise=0)
@@ -107,4 +111,10 @@ if __name__ == "__main__":
         compression="group4",
         save_all=True,
         append_images=[bilevel(second)],
+    )
+    bilevel(cover).save(
+        os.path.join(HERE, "fax_scan.pdf"),
+        save_all=True,
+        append_images=[bilevel(second)],
+        resolution=150,
     )
