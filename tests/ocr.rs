@@ -143,8 +143,9 @@ fn signature_logo_is_too_small_to_read_and_relayed() {
     assert_eq!(report["verdict"], "relay", "{report:#}");
 }
 
-const NO_TESSERACT: &str = "[[listener]]\naddress = \"127.0.0.1:2525\"\nmode = \"relay\"\n\
-    [relay]\nupstream = { kind = \"smtp\", address = \"127.0.0.1:25\" }\n\
+const NO_TESSERACT: &str = "[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n\
+    [relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n\
+    [log]\nformat = \"json\"\n\
     [analysis]\nocr_program = \"/nonexistent/tesseract\"\n";
 
 #[test]
@@ -196,4 +197,71 @@ fn scanned_pdf_of_a_schedule_is_read_and_relayed() {
         0,
         "{report:#}"
     );
+}
+
+#[test]
+fn config_check_says_when_images_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sentinelle.toml");
+    std::fs::write(&path, NO_TESSERACT).unwrap();
+    let out = Command::new(BIN)
+        .args(["config", "check", "--config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("ocr: unavailable"), "{stdout}");
+    assert!(stdout.contains("/nonexistent/tesseract"), "{stdout}");
+}
+
+#[test]
+fn serve_without_tesseract_warns_once_at_start_up_and_starts() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sentinelle.toml"), NO_TESSERACT).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--config", "sentinelle.toml"])
+        .current_dir(dir.path())
+        .env_remove("RUST_LOG")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut warnings = 0;
+    for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+        if line.contains("images are not read") {
+            warnings += 1;
+            assert!(line.contains("WARN") || line.contains("\"warn\""), "{line}");
+        }
+        if line.contains("listening") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(warnings, 1);
+}
+
+#[tokio::test]
+async fn screenshot_through_smtp_is_refused_and_a_harmless_one_relayed_as_sent() {
+    let (sink, sentinelle) =
+        crate::support::relay_pair(crate::support::Behavior::default(), "").await;
+    let patient = with_attachment("dossier_screenshot.png", "image/png");
+    let (code, text) = crate::support::send(&sentinelle, &["x@gmail.com"], &patient).await;
+    assert_eq!(code, 550, "{text}");
+    assert!(!text.contains("8753"), "{text}");
+    let harmless = with_attachment("horaire_screenshot.png", "image/png");
+    let (code, text) = crate::support::send(&sentinelle, &["x@gmail.com"], &harmless).await;
+    assert_eq!(code, 250, "{text}");
+    let delivered = sink.wait_for(1).await;
+    assert_eq!(
+        crate::support::strip_received(&delivered[0].data),
+        harmless.as_bytes()
+    );
+    sentinelle.stop().await;
 }

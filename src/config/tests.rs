@@ -142,3 +142,23 @@ fn a_choice_outside_its_words_names_the_line_and_the_words() {
     assert!(message.contains("line 2"), "{message}");
     assert!(message.contains("`human` or `json`"), "{message}");
 }
+
+#[test]
+fn ocr_settings_default_override_and_refuse_what_tesseract_would_not_take() {
+    let base = "[[listener]]\naddress = \"127.0.0.1:2525\"\nmode = \"relay\"\n[relay]\nupstream = { kind = \"maildir\" }\n[analysis]\n";
+    let config = Config::parse(base, "t.toml").unwrap();
+    assert_eq!(config.ocr, crate::ocr::Settings::default());
+    let text = format!(
+        "{base}ocr = false\nocr_max_images = 3\nocr_time_limit = 2.5\nunread_images = \"harmless\"\nimage_min_pixels = 100\n"
+    );
+    let config = Config::parse(&text, "t.toml").unwrap();
+    assert!(!config.ocr.enabled);
+    assert_eq!(config.ocr.max_images, 3);
+    assert_eq!(config.ocr.time_limit, Duration::from_millis(2500));
+    assert_eq!(config.ocr.unread_images, crate::ocr::UnreadImages::Harmless);
+    assert_eq!(config.analysis.image_min_pixels, 100);
+    let err = Config::parse(&format!("{base}ocr_languages = \"fra eng\"\n"), "t.toml").unwrap_err();
+    assert!(err.to_string().starts_with("t.toml:7:17:"), "{err}");
+    let err = Config::parse(&format!("{base}unread_images = \"maybe\"\n"), "t.toml").unwrap_err();
+    assert!(err.to_string().contains("harmless"), "{err}");
+}
