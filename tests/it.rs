@@ -8,6 +8,7 @@ mod bypass;
 mod cli;
 mod encryption;
 mod enforcement;
+mod formats;
 mod incidents;
 mod lifecycle;
 mod limits;

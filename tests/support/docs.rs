@@ -195,3 +195,67 @@ Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r
     out.extend_from_slice(b"--=_limite--\r\n");
     out
 }
+
+/// A TNEF stream (winmail.dat, MS-OXTNEF) as Outlook writes it: the version and code page,
+/// the message's properties with `rtf` as its compressed RTF body (MS-OXRTFCP), then each
+/// attachment as rendering data, title, data and properties.
+pub fn tnef(rtf: &str, attachments: &[(&str, &[u8])]) -> Vec<u8> {
+    tnef_with_body(&compressed_rtf::compress_rtf(rtf).unwrap(), attachments)
+}
+
+/// [`tnef`] with `compressed` as the compressed RTF body, as it is.
+pub fn tnef_with_body(compressed: &[u8], attachments: &[(&str, &[u8])]) -> Vec<u8> {
+    fn attribute(out: &mut Vec<u8>, level: u8, id: u32, data: &[u8]) {
+        out.push(level);
+        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(data);
+        let sum = data.iter().fold(0u16, |s, &b| s.wrapping_add(u16::from(b)));
+        out.extend_from_slice(&sum.to_le_bytes());
+    }
+    /// A property list of variable-size values: (type, id, value).
+    fn properties(list: &[(u16, u16, &[u8])]) -> Vec<u8> {
+        let mut out = (list.len() as u32).to_le_bytes().to_vec();
+        for (kind, id, value) in list {
+            out.extend_from_slice(&kind.to_le_bytes());
+            out.extend_from_slice(&id.to_le_bytes());
+            out.extend_from_slice(&1u32.to_le_bytes());
+            out.extend_from_slice(&(value.len() as u32).to_le_bytes());
+            out.extend_from_slice(value);
+            out.resize(out.len().div_ceil(4) * 4, 0);
+        }
+        out
+    }
+    let mut out = vec![0x78, 0x9F, 0x3E, 0x22, 0x01, 0x00];
+    attribute(&mut out, 1, 0x0008_9006, &[0, 0, 1, 0]);
+    attribute(&mut out, 1, 0x0006_9007, &[0xE4, 0x04, 0, 0, 0, 0, 0, 0]);
+    attribute(&mut out, 1, 0x0007_8008, b"IPM.Microsoft Mail.Note\0");
+    // A PT_LONG first (a fixed-size value), then the body.
+    let mut props = properties(&[(0x0102, 0x1009, compressed)]);
+    let count = u32::from_le_bytes(props[..4].try_into().unwrap()) + 1;
+    let mut long = count.to_le_bytes().to_vec();
+    long.extend_from_slice(&0x0003u16.to_le_bytes());
+    long.extend_from_slice(&0x0E07u16.to_le_bytes());
+    long.extend_from_slice(&1u32.to_le_bytes());
+    long.extend_from_slice(&props[4..]);
+    props = long;
+    attribute(&mut out, 1, 0x0006_9003, &props);
+    for (name, data) in attachments {
+        attribute(
+            &mut out,
+            2,
+            0x0006_9002,
+            &[1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0],
+        );
+        attribute(&mut out, 2, 0x0001_8010, format!("{name}\0").as_bytes());
+        attribute(&mut out, 2, 0x0006_800F, data);
+        let long_name: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        attribute(
+            &mut out,
+            2,
+            0x0006_9005,
+            &properties(&[(0x001F, 0x3707, &long_name)]),
+        );
+    }
+    out
+}

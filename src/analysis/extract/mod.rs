@@ -1,6 +1,6 @@
 //! Turning an attachment's bytes into text to scan, recognised by content (never by name or
-//! declared type): plain text and CSV, ZIP archives (recursively), Office Open XML and
-//! OpenDocument, PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
+//! declared type): plain text and CSV, RTF, ZIP archives (recursively), Exchange's TNEF, Office
+//! Open XML and OpenDocument, PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
 //! with its reason: password protection, corruption, a limit reached. Images are handed on
 //! to OCR ([`picture`]), which runs outside the pure analysis.
 //!
@@ -12,6 +12,8 @@ mod office;
 mod pdf;
 mod pdf_images;
 pub mod picture;
+mod rtf;
+mod tnef;
 mod zip;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -124,6 +126,15 @@ pub fn content(
                 unscannable(out, location, "decoded text over the size limit");
             }
         }
+        Kind::Rtf => {
+            let text = rtf::text(bytes);
+            if budget.reserve(text.len()) {
+                out.push(Piece::Text(location, text));
+            } else {
+                unscannable(out, location, "decoded text over the size limit");
+            }
+        }
+        Kind::Tnef => tnef::walk(bytes, location, depth, budget, out),
         Kind::Zip => zip::walk(bytes, location, depth, budget, out),
         Kind::Pdf => pdf::text(bytes, location, budget, out),
         Kind::Dicom => dicom::extract(bytes, location, out),
@@ -155,6 +166,10 @@ pub fn decode_text(bytes: &[u8]) -> String {
 
 enum Kind {
     Text,
+    /// Rich Text Format: text once its escapes are decoded.
+    Rtf,
+    /// Exchange's TNEF (winmail.dat).
+    Tnef,
     /// UTF-16 text (Excel's "Unicode text" export), with or without a byte-order mark.
     Utf16,
     Zip,
@@ -170,6 +185,12 @@ fn sniff(bytes: &[u8]) -> Kind {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     if starts(b"%PDF-") {
         return Kind::Pdf;
+    }
+    if starts(&tnef::SIGNATURE) {
+        return Kind::Tnef;
+    }
+    if rtf::is_rtf(bytes) {
+        return Kind::Rtf;
     }
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
         return Kind::Zip;
