@@ -11,26 +11,7 @@ const SENDER: &str = "dre.gagnon@ssss.gouv.qc.ca";
 
 /// The decision for `message` sent to gmail.com.
 fn check(message: &[u8]) -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("m.eml");
-    std::fs::write(&file, message).unwrap();
-    let output = Command::new(BIN)
-        .args([
-            "check",
-            "--from",
-            SENDER,
-            "--to",
-            "patient.proche@gmail.com",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    crate::support::check(message, "patient.proche@gmail.com", None)
 }
 
 /// Asserts that `message` is refused to gmail.com as confidential, with a finding in `part`.

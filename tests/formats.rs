@@ -3,29 +3,10 @@
 //! their escapes. Each is judged by `sentinelle check` for a gmail.com recipient, with a
 //! harmless twin relayed; what cannot be read is a risk with its reason. Data fake.
 
-use std::process::Command;
-
 use crate::support::docs::{self, Attachment};
 
-const BIN: &str = env!("CARGO_BIN_EXE_sentinelle");
-
 fn check(message: &[u8]) -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("m.eml");
-    std::fs::write(&file, message).unwrap();
-    let output = Command::new(BIN)
-        .args([
-            "check",
-            "--from",
-            "dre.gagnon@ssss.gouv.qc.ca",
-            "--to",
-            "x@gmail.com",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(matches!(output.status.code(), Some(0 | 1)));
-    serde_json::from_slice(&output.stdout).unwrap()
+    crate::support::check(message, "x@gmail.com", None)
 }
 
 fn with(filename: &str, content_type: &str, bytes: &[u8]) -> Vec<u8> {

@@ -39,25 +39,7 @@ fn with_attachment(name: &str, content_type: &str) -> String {
 
 /// `sentinelle check` of `message` to `to`, with `config` when given.
 fn check(message: &str, to: &str, config: Option<&str>) -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("m.eml");
-    std::fs::write(&file, message).unwrap();
-    let mut command = Command::new(BIN);
-    command
-        .args(["check", "--from", SENDER, "--to", to])
-        .arg(&file);
-    if let Some(config) = config {
-        let path = dir.path().join("sentinelle.toml");
-        std::fs::write(&path, config).unwrap();
-        command.arg("--config").arg(path);
-    }
-    let output = command.output().unwrap();
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    crate::support::check(message.as_bytes(), to, config)
 }
 
 #[track_caller]

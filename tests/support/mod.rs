@@ -377,3 +377,27 @@ pub fn tool(program: &str) -> bool {
     }
     present
 }
+
+/// `sentinelle check` of `message` from dre.gagnon@ssss.gouv.qc.ca to `to`, with the
+/// configuration `config` when given: the JSON report (the SMTP path's decision).
+pub fn check(message: &[u8], to: &str, config: Option<&str>) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.eml");
+    std::fs::write(&file, message).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sentinelle"));
+    command
+        .args(["check", "--from", "dre.gagnon@ssss.gouv.qc.ca", "--to", to])
+        .arg(&file);
+    if let Some(config) = config {
+        let path = dir.path().join("sentinelle.toml");
+        std::fs::write(&path, config).unwrap();
+        command.arg("--config").arg(path);
+    }
+    let output = command.output().unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}

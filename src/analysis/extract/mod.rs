@@ -156,6 +156,18 @@ pub fn content(
     }
 }
 
+/// True (with an unscannable piece) when a container `depth` levels deep is one too many.
+fn too_deep(depth: usize, location: &Location, budget: &Budget<'_>, out: &mut Vec<Piece>) -> bool {
+    let deep = depth >= budget.limits.max_archive_depth;
+    if deep {
+        out.push(Piece::Unscannable(
+            location.clone(),
+            "archives nested deeper than the limit".into(),
+        ));
+    }
+    deep
+}
+
 /// Text bytes as a string: UTF-8, or else Windows-1252/Latin-1 (what Quebec systems export).
 pub fn decode_text(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {

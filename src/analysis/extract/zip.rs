@@ -30,11 +30,7 @@ pub fn walk(
     budget: &Budget<'_>,
     out: &mut Vec<Piece>,
 ) {
-    if depth >= budget.limits.max_archive_depth {
-        out.push(Piece::Unscannable(
-            location,
-            "archives nested deeper than the limit".into(),
-        ));
+    if super::too_deep(depth, &location, budget, out) {
         return;
     }
     let mut archive = match ::zip::ZipArchive::new(Cursor::new(bytes)) {
