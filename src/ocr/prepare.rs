@@ -78,12 +78,18 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|_| CORRUPT)?;
-    let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
+    let why = |e: image::ImageError| match e {
         image::ImageError::Limits(_) => "image: not read (too large to decode)",
         _ => CORRUPT,
-    })?;
+    };
+    let mut decoder = reader.into_decoder().map_err(why)?;
+    // `into_decoder` checks the sides, not the buffer: the buffer is checked here, before
+    // `from_decoder` allocates it.
+    if decoder.total_bytes() > MAX_DECODE_BYTES {
+        return Err("image: not read (too large to decode)");
+    }
+    let orientation = decoder.orientation().ok();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(why)?;
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }
@@ -131,6 +137,17 @@ mod tests {
         let clear = DynamicImage::new_rgba8(40, 20);
         let pgm = grey(&png(clear)).unwrap();
         assert_eq!(pgm.last(), Some(&255));
+    }
+
+    #[test]
+    fn pixel_bomb_is_refused_before_it_is_allocated() {
+        // A header claiming 20000 x 20000 pixels (400 MB grey) over a few bytes.
+        let mut bomb = b"P5\n20000 20000\n255\n".to_vec();
+        bomb.extend_from_slice(&[0; 64]);
+        assert_eq!(grey(&bomb), Err("image: not read (too large to decode)"));
+        let mut wide = b"P5\n30000 1\n255\n".to_vec();
+        wide.extend_from_slice(&[0; 64]);
+        assert!(grey(&wide).is_err());
     }
 
     #[test]
