@@ -31,6 +31,7 @@ fn world() -> &'static World {
              [relay]\ntrusted_networks = [\"127.0.0.0/8\"]\n\
              upstream = {{ kind = \"maildir\", maildir = \"{outbox}\" }}\n\n\
              [limits]\nmax_message_size = 1048576\n\n\
+             [analysis]\nocr = false\n\n\
              [incidents]\nstore = \"{db}\"\n",
             rules = dir.path().join("rules").display(),
             certs = dir.path().join("certs").display(),
