@@ -4,6 +4,8 @@
 //! information, pictures, `\*` destinations such as the HTML tags of an encapsulated
 //! message). Bounded: one pass over the bytes, group nesting counted, never recursive.
 
+use mail_parser::decoders::charsets::map::charset_decoder;
+
 /// Destinations whose text is not shown.
 const HIDDEN: &[&str] = &[
     "fonttbl",
@@ -35,7 +37,7 @@ pub fn is_rtf(bytes: &[u8]) -> bool {
 
 /// The visible text of an RTF document.
 pub fn text(bytes: &[u8]) -> String {
-    let mut out = String::new();
+    let mut out = Out::default();
     // For each open group: is its text hidden, and how many fallback characters follow \u.
     let mut groups: Vec<(bool, usize)> = vec![(false, 1)];
     let mut skip = 0usize;
@@ -83,7 +85,7 @@ pub fn text(bytes: &[u8]) -> String {
                         if skip > 0 {
                             skip -= 1;
                         } else if !hidden {
-                            out.push(windows_1252(byte));
+                            out.byte(byte);
                         }
                     }
                     Control::Symbol(c) => {
@@ -100,13 +102,13 @@ pub fn text(bytes: &[u8]) -> String {
                 if skip > 0 {
                     skip -= 1;
                 } else if !hidden {
-                    out.push(windows_1252(byte));
+                    out.byte(byte);
                 }
                 i += 1;
             }
         }
     }
-    out
+    out.finish()
 }
 
 enum Control<'a> {
@@ -164,15 +166,37 @@ fn control(bytes: &[u8], start: usize) -> (Control<'_>, Option<i32>, usize) {
     (Control::Word(word), param, end)
 }
 
-/// A Windows-1252 byte as a character (the code page of French RTF).
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', ' ', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', ' ', 'Ž', ' ', ' ', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', ' ', 'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
-        _ => byte as char,
+/// The text being written: 8-bit bytes gather until a character of another kind comes,
+/// then go through mail-parser's Windows-1252 decoder (the code page of French RTF).
+#[derive(Default)]
+struct Out {
+    text: String,
+    bytes: Vec<u8>,
+}
+
+impl Out {
+    fn byte(&mut self, byte: u8) {
+        self.bytes.push(byte);
+    }
+
+    fn push(&mut self, c: char) {
+        self.flush();
+        self.text.push(c);
+    }
+
+    fn flush(&mut self) {
+        if !self.bytes.is_empty() {
+            let bytes = std::mem::take(&mut self.bytes);
+            match charset_decoder(b"windows-1252") {
+                Some(decoder) => self.text.push_str(&decoder(&bytes)),
+                None => self.text.extend(bytes.iter().map(|&b| b as char)),
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        self.text
     }
 }
 
@@ -188,6 +212,11 @@ mod tests {
             text,
             "Patient : Gaston Tremblay, diabète\nNAM : TREG 5401 0114\nété fin"
         );
+    }
+
+    #[test]
+    fn windows_1252_beyond_latin_1_is_decoded() {
+        assert_eq!(text(br"{\rtf1 l\'92\'9cd\'e8me}"), "l\u{2019}\u{153}dème");
     }
 
     #[test]

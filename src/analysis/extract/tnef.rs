@@ -265,9 +265,11 @@ fn rtf_body(value: &[u8]) -> Result<String, &'static str> {
     Ok(rtf::text(&bytes))
 }
 
-/// 8-bit text in Windows-1252 (the code page of French Outlook), NULs dropped.
+/// 8-bit text: UTF-8, or else Windows-1252 (the code page of French Outlook), NULs dropped.
 fn eight_bit(bytes: &[u8]) -> String {
-    super::decode_text(bytes).trim_end_matches('\0').to_owned()
+    crate::analysis::rfc2047::bytes_text(bytes)
+        .trim_end_matches('\0')
+        .to_owned()
 }
 
 /// UTF-16LE text, NULs dropped.
