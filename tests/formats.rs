@@ -112,3 +112,121 @@ fn rtf_document_is_read_with_its_escapes() {
     ));
     assert_eq!(report["verdict"], "relay", "{report:#}");
 }
+
+/// An Office Open XML package with `parts` besides its content types and relationships.
+fn ooxml(main: &str, parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"{main}\"/></Relationships>"
+    );
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        (
+            "[Content_Types].xml",
+            b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/></Types>",
+        ),
+        ("_rels/.rels", rels.as_bytes()),
+    ];
+    entries.extend_from_slice(parts);
+    docs::zip(&entries)
+}
+
+fn word(inner: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{inner}</w:body></w:document>"
+    )
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const HARMLESS_PARAGRAPH: &str = "<w:p><w:r><w:t>Voir la capture ci-dessous.</w:t></w:r></w:p>";
+
+#[test]
+fn docx_whose_only_patient_data_is_a_pasted_screenshot_is_read_by_ocr() {
+    let screenshot = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/images/dossier_screenshot.png"),
+    )
+    .unwrap();
+    let document = word(HARMLESS_PARAGRAPH);
+    let docx = ooxml(
+        "word/document.xml",
+        &[
+            ("word/document.xml", document.as_bytes()),
+            ("word/media/image1.png", &screenshot),
+        ],
+    );
+    let filename = refused_with_nam(&check(&with("note.docx", DOCX, &docx)));
+    assert_eq!(filename, "note.docx/word/media/image1.png");
+    let logo = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/images/logo.png"),
+    )
+    .unwrap();
+    let harmless = ooxml(
+        "word/document.xml",
+        &[
+            ("word/document.xml", document.as_bytes()),
+            ("word/media/image1.png", &logo),
+        ],
+    );
+    let report = check(&with("note.docx", DOCX, &harmless));
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+}
+
+#[test]
+fn docx_header_footer_footnote_comment_and_tracked_insertion_are_read() {
+    let nam = "<w:p><w:r><w:t>Patient : Gaston Tremblay, NAM TREG 5401 0114</w:t></w:r></w:p>";
+    let tracked = format!(
+        "<w:p><w:ins w:id=\"1\" w:author=\"X\"><w:r><w:t>Patient : Gaston Tremblay, NAM TREG 5401 0114</w:t></w:r></w:ins></w:p>{HARMLESS_PARAGRAPH}"
+    );
+    let body = word(HARMLESS_PARAGRAPH);
+    let hidden = |root: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><w:{root} xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{nam}</w:{root}>"
+        )
+    };
+    for (part, xml) in [
+        ("word/header1.xml", hidden("hdr")),
+        ("word/footer1.xml", hidden("ftr")),
+        ("word/footnotes.xml", hidden("footnotes")),
+        ("word/comments.xml", hidden("comments")),
+        ("word/document.xml", word(&tracked)),
+    ] {
+        let mut parts: Vec<(&str, &[u8])> = vec![(part, xml.as_bytes())];
+        if part != "word/document.xml" {
+            parts.push(("word/document.xml", body.as_bytes()));
+        }
+        let docx = ooxml("word/document.xml", &parts);
+        let filename = refused_with_nam(&check(&with("lettre.docx", DOCX, &docx)));
+        assert_eq!(filename, "lettre.docx", "{part}");
+    }
+}
+
+#[test]
+fn xlsx_cell_comment_and_a_later_sheet_are_read() {
+    let sheet = |cell: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{cell}</t></is></c></row></sheetData></worksheet>"
+        )
+    };
+    let first = sheet("Inventaire des gants");
+    let third = sheet("Patient Gaston Tremblay, NAM TREG 5401 0114");
+    let comment = "<?xml version=\"1.0\"?><comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><commentList><comment ref=\"A1\" authorId=\"0\"><text><r><t>Patient Gaston Tremblay NAM TREG 5401 0114</t></r></text></comment></commentList></comments>";
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    for parts in [
+        vec![
+            ("xl/worksheets/sheet1.xml", first.as_bytes()),
+            ("xl/worksheets/sheet3.xml", third.as_bytes()),
+        ],
+        vec![
+            ("xl/worksheets/sheet1.xml", first.as_bytes()),
+            ("xl/comments1.xml", comment.as_bytes()),
+        ],
+    ] {
+        let xlsx = ooxml("xl/workbook.xml", &parts);
+        refused_with_nam(&check(&with("liste.xlsx", XLSX, &xlsx)));
+    }
+    let harmless = ooxml(
+        "xl/workbook.xml",
+        &[("xl/worksheets/sheet1.xml", first.as_bytes())],
+    );
+    let report = check(&with("liste.xlsx", XLSX, &harmless));
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+}

@@ -1,6 +1,10 @@
-//! Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp) text: the document
-//! parts' XML read with quick-xml, paragraphs and rows ending in newlines, cells in tabs, so
-//! values in neighbouring cells never run together.
+//! Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp): the text of every
+//! XML part a reader can be shown (body, headers, footers, footnotes, comments, tracked
+//! changes, every sheet, shared strings, cell comments, drawings' text boxes, charts, slide
+//! notes, document properties), read with quick-xml, paragraphs and rows ending in
+//! newlines, cells in tabs, so values in neighbouring cells never run together. Pictures
+//! and embedded objects (`media/`, `embeddings/`, ODF `Pictures/` and `Object N/`) go
+//! through the normal extractors: OCR for pictures, a nested document for an object.
 
 use std::io::{Read, Seek};
 
@@ -33,37 +37,73 @@ pub fn kind<R: Read + Seek>(archive: &::zip::ZipArchive<R>) -> Option<Document> 
     }
 }
 
-fn is_text_part(document: Document, name: &str) -> bool {
-    match document {
+/// What a document part is to the reader.
+enum Part {
+    /// XML whose character data is text shown to a reader.
+    Text,
+    /// A picture or an embedded file, extracted like an attachment.
+    Embedded,
+    /// Package plumbing: relationships, content types, the ODF manifest and mimetype, the
+    /// thumbnail of the first page (its text is read from the parts), macros.
+    Plumbing,
+}
+
+fn part(document: Document, name: &str) -> Part {
+    let lower = name.to_ascii_lowercase();
+    let plumbing = match document {
         Document::Ooxml => {
-            (name.starts_with("word/") && !name.starts_with("word/_rels") && name.ends_with(".xml"))
-                || name == "xl/sharedStrings.xml"
-                || (name.starts_with("xl/worksheets/") && name.ends_with(".xml"))
-                || ((name.starts_with("ppt/slides/") || name.starts_with("ppt/notesSlides/"))
-                    && name.ends_with(".xml"))
+            lower.ends_with(".rels")
+                || lower == "[content_types].xml"
+                || lower.ends_with("vbaproject.bin")
+                || lower.starts_with("docprops/thumbnail")
         }
-        Document::Odf => name == "content.xml" || name == "styles.xml",
+        Document::Odf => {
+            lower == "mimetype"
+                || lower.starts_with("meta-inf/")
+                || lower.starts_with("thumbnails/")
+                || lower.ends_with('/')
+        }
+    };
+    if plumbing {
+        Part::Plumbing
+    } else if lower.ends_with(".xml") {
+        Part::Text
+    } else {
+        Part::Embedded
     }
 }
 
-/// Extracts the text of every document part into one piece.
+/// Extracts the text of every document part into one piece, and every picture and
+/// embedded file like an attachment, `depth` archives deep.
 pub fn text<R: Read + Seek>(
     archive: &mut ::zip::ZipArchive<R>,
     document: Document,
     location: Location,
+    depth: usize,
     budget: &Budget<'_>,
     out: &mut Vec<Piece>,
 ) {
     let names: Vec<(usize, String)> = (0..archive.len())
+        .take(super::zip::MAX_ENTRIES)
         .filter_map(|i| Some((i, archive.name_for_index(i)?.ok()?.into_owned())))
-        .filter(|(_, n)| is_text_part(document, n))
         .collect();
     let mut text = String::new();
-    for (index, _) in names {
-        match read_entry(archive, index, budget) {
-            Entry::Data(_, xml) => xml_text(&xml, &mut text),
-            Entry::Directory => {}
-            Entry::Refused(_, reason) => {
+    for (index, name) in names {
+        let kind = part(document, &name);
+        if matches!(kind, Part::Plumbing) {
+            continue;
+        }
+        match (read_entry(archive, index, budget), kind) {
+            (Entry::Data(_, xml), Part::Text) => xml_text(&xml, &mut text),
+            (Entry::Data(name, bytes), _) => super::content(
+                &bytes,
+                super::zip::inner(&location, &name),
+                depth + 1,
+                budget,
+                out,
+            ),
+            (Entry::Directory, _) => {}
+            (Entry::Refused(_, reason), _) => {
                 out.push(Piece::Unscannable(location.clone(), reason.into()));
                 return;
             }

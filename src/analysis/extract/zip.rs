@@ -12,9 +12,9 @@ use super::{Budget, Piece, office};
 use crate::analysis::mime::Location;
 
 /// Most entries read from one archive.
-const MAX_ENTRIES: usize = 10_000;
+pub const MAX_ENTRIES: usize = 10_000;
 
-fn inner(location: &Location, name: &str) -> Location {
+pub fn inner(location: &Location, name: &str) -> Location {
     let outer = location.filename.as_deref().unwrap_or("archive");
     Location {
         part: location.part.clone(),
@@ -44,7 +44,7 @@ pub fn walk(
         }
     };
     if let Some(document) = office::kind(&archive) {
-        office::text(&mut archive, document, location, budget, out);
+        office::text(&mut archive, document, location, depth, budget, out);
         return;
     }
     if archive.len() > MAX_ENTRIES {
