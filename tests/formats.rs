@@ -230,3 +230,149 @@ fn xlsx_cell_comment_and_a_later_sheet_are_read() {
     let report = check(&with("liste.xlsx", XLSX, &harmless));
     assert_eq!(report["verdict"], "relay", "{report:#}");
 }
+
+fn office_file(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/office")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[track_caller]
+fn refused_as_unreadable(report: &serde_json::Value, reason: &str) {
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    let reasons: Vec<&str> = report["unscannable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["reason"].as_str())
+        .collect();
+    assert!(reasons.iter().any(|r| r.contains(reason)), "{reasons:?}");
+}
+
+#[test]
+fn legacy_word_excel_and_powerpoint_files_are_read() {
+    // Made by LibreOffice (tests/data/office/make.py); sent as generic binary.
+    for (patient, harmless) in [
+        ("referral.doc", "memo.doc"),
+        ("patients.xls", "budget.xls"),
+        ("tumour_board.ppt", "training.ppt"),
+    ] {
+        let filename = refused_with_nam(&check(&with(
+            patient,
+            "application/octet-stream",
+            &office_file(patient),
+        )));
+        assert_eq!(filename, patient);
+        let report = check(&with(
+            harmless,
+            "application/octet-stream",
+            &office_file(harmless),
+        ));
+        assert_eq!(report["verdict"], "relay", "{harmless}: {report:#}");
+        assert_eq!(report["unscannable"], serde_json::json!([]), "{harmless}");
+    }
+}
+
+#[test]
+fn outlook_msg_body_attachments_and_attached_messages_are_read() {
+    const MSG: &str = "application/vnd.ms-outlook";
+    let patient = "Patient : Gaston Tremblay, NAM TREG 5401 0114, diabète de type 2";
+    let in_body = docs::msg("Suivi", patient, &[]);
+    assert_eq!(
+        refused_with_nam(&check(&with("suivi.msg", MSG, &in_body))),
+        "suivi.msg"
+    );
+    let results = docs::zip(&[("resultats.txt", patient.as_bytes())]);
+    let in_attachment = docs::msg("Suivi", "Voir les résultats.", &[("labo.zip", &results)]);
+    assert_eq!(
+        refused_with_nam(&check(&with("suivi.msg", MSG, &in_attachment))),
+        "suivi.msg/labo.zip/resultats.txt"
+    );
+    // A message attached to a message (Outlook's "attach item").
+    let mut streams = docs::msg_streams("", "TR: suivi", "Pour information.", &[]);
+    let attached = "/__attach_version1.0_#00000000";
+    streams.push((
+        format!("{attached}/__substg1.0_3707001F"),
+        docs::utf16le("Suivi"),
+    ));
+    streams.extend(docs::msg_streams(
+        &format!("{attached}/__substg1.0_3701000D"),
+        "Suivi",
+        patient,
+        &[],
+    ));
+    let refs: Vec<(&str, &[u8])> = streams
+        .iter()
+        .map(|(p, d)| (p.as_str(), d.as_slice()))
+        .collect();
+    let nested = docs::compound(&refs);
+    assert_eq!(
+        refused_with_nam(&check(&with("tr.msg", MSG, &nested))),
+        "tr.msg/Suivi"
+    );
+    let harmless = docs::msg(
+        "Réunion",
+        "La réunion est reportée à mardi.",
+        &[("ordre.txt", b"Ordre du jour")],
+    );
+    let report = check(&with("reunion.msg", MSG, &harmless));
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+}
+
+#[test]
+fn password_protected_and_unknown_compound_files_are_risks_with_their_reason() {
+    let encrypted = docs::compound(&[
+        ("/EncryptionInfo", &[4, 0, 4, 0]),
+        ("/EncryptedPackage", &[0; 64]),
+    ]);
+    refused_as_unreadable(
+        &check(&with("lettre.docx", DOCX, &encrypted)),
+        "password-protected office document",
+    );
+    let unknown = docs::compound(&[("/Contents", b"data")]);
+    refused_as_unreadable(
+        &check(&with("objet.bin", "application/octet-stream", &unknown)),
+        "compound document of an unknown kind",
+    );
+    let mut broken = office_file("referral.doc");
+    broken.truncate(1200);
+    refused_as_unreadable(
+        &check(&with("referral.doc", "application/msword", &broken)),
+        "compound document",
+    );
+}
+
+#[test]
+fn spreadsheet_bomb_in_a_legacy_excel_file_is_refused_not_allocated() {
+    let record = |kind: u16, data: &[u8]| {
+        let mut out = kind.to_le_bytes().to_vec();
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+        out
+    };
+    let number = |row: u16, column: u16| {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend(column.to_le_bytes());
+        data.extend([0; 10]);
+        record(0x0203, &data)
+    };
+    let mut workbook = record(0x0809, &[0; 16]);
+    let sheet_at = workbook.len() + 14 + 4;
+    let mut bound = (sheet_at as u32).to_le_bytes().to_vec();
+    bound.extend([0; 6]);
+    workbook.extend(record(0x0085, &bound));
+    workbook.extend(record(0x000A, &[]));
+    workbook.extend(record(0x0809, &[0; 16]));
+    workbook.extend(number(0, 0));
+    workbook.extend(number(65535, 255));
+    workbook.extend(number(65535, 65535));
+    workbook.extend(record(0x000A, &[]));
+    let xls = docs::compound(&[("/Workbook", &workbook)]);
+    refused_as_unreadable(
+        &check(&with("liste.xls", "application/vnd.ms-excel", &xls)),
+        "spreadsheet bomb",
+    );
+}

@@ -113,6 +113,15 @@ fn utf16(bytes: &[u8], order: Order) -> String {
         .collect()
 }
 
+/// `bytes` in Windows-1252 (mail-parser's decoder; Latin-1 if it were missing): the 8-bit
+/// code page of French Windows documents (RTF, Word and PowerPoint 97).
+pub fn windows_1252(bytes: &[u8]) -> String {
+    match mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252") {
+        Some(decoder) => decoder(bytes),
+        None => bytes.iter().map(|&b| b as char).collect(),
+    }
+}
+
 /// True when `bytes` look like UTF-16 text (a byte-order mark, or NUL-interleaved Latin).
 pub fn looks_utf16(bytes: &[u8]) -> bool {
     wide(bytes).is_some()

@@ -259,3 +259,54 @@ pub fn tnef_with_body(compressed: &[u8], attachments: &[(&str, &[u8])]) -> Vec<u
     }
     out
 }
+
+/// A compound file (MS-CFB) with `streams` at their paths (storages made as needed).
+pub fn compound(streams: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    for (path, data) in streams {
+        let parent = std::path::Path::new(path).parent().unwrap();
+        if parent != std::path::Path::new("/") && !file.exists(parent) {
+            file.create_storage_all(parent).unwrap();
+        }
+        file.create_stream(path).unwrap().write_all(data).unwrap();
+    }
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+/// The UTF-16LE bytes of `text`, as Outlook stores a PT_UNICODE property.
+pub fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+/// The property streams of an Outlook message (MS-OXMSG) under `storage`: subject and
+/// plain body, and each attachment's long file name and data.
+pub fn msg_streams(
+    storage: &str,
+    subject: &str,
+    body: &str,
+    attachments: &[(&str, &[u8])],
+) -> Vec<(String, Vec<u8>)> {
+    let mut streams = vec![
+        (format!("{storage}/__properties_version1.0"), vec![0u8; 32]),
+        (format!("{storage}/__substg1.0_0037001F"), utf16le(subject)),
+        (format!("{storage}/__substg1.0_1000001F"), utf16le(body)),
+    ];
+    for (i, (name, data)) in attachments.iter().enumerate() {
+        let at = format!("{storage}/__attach_version1.0_#{i:08X}");
+        streams.push((format!("{at}/__substg1.0_3707001F"), utf16le(name)));
+        streams.push((format!("{at}/__substg1.0_37010102"), data.to_vec()));
+    }
+    streams
+}
+
+/// An Outlook .msg file: `subject`, `body`, `attachments`.
+pub fn msg(subject: &str, body: &str, attachments: &[(&str, &[u8])]) -> Vec<u8> {
+    let streams = msg_streams("", subject, body, attachments);
+    let refs: Vec<(&str, &[u8])> = streams
+        .iter()
+        .map(|(p, d)| (p.as_str(), d.as_slice()))
+        .collect();
+    compound(&refs)
+}

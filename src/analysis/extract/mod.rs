@@ -1,6 +1,6 @@
 //! Turning an attachment's bytes into text to scan, recognised by content (never by name or
 //! declared type): plain text and CSV, RTF, ZIP archives (recursively), Exchange's TNEF, Office
-//! Open XML and OpenDocument, PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
+//! Open XML and OpenDocument, legacy Office and Outlook .msg (compound files), PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
 //! with its reason: password protection, corruption, a limit reached. Images are handed on
 //! to OCR ([`picture`]), which runs outside the pure analysis.
 //!
@@ -8,12 +8,19 @@
 //! archive entry, archive nesting depth, and the deadline.
 
 mod dicom;
+mod le;
+mod mapi;
+mod msg;
 mod office;
+mod ole;
 mod pdf;
 mod pdf_images;
 pub mod picture;
+mod ppt;
 mod rtf;
 mod tnef;
+mod word97;
+mod xls;
 mod zip;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -139,11 +146,7 @@ pub fn content(
         Kind::Pdf => pdf::text(bytes, location, budget, out),
         Kind::Dicom => dicom::extract(bytes, location, out),
         Kind::Image => picture::extract(bytes, location, budget, out),
-        Kind::Ole => unscannable(
-            out,
-            location,
-            "legacy or password-protected office document: not readable",
-        ),
+        Kind::Ole => ole::walk(bytes, location, depth, budget, out),
         Kind::Compressed => unscannable(
             out,
             location,

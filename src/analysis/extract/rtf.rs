@@ -4,8 +4,6 @@
 //! information, pictures, `\*` destinations such as the HTML tags of an encapsulated
 //! message). Bounded: one pass over the bytes, group nesting counted, never recursive.
 
-use mail_parser::decoders::charsets::map::charset_decoder;
-
 /// Destinations whose text is not shown.
 const HIDDEN: &[&str] = &[
     "fonttbl",
@@ -187,10 +185,8 @@ impl Out {
     fn flush(&mut self) {
         if !self.bytes.is_empty() {
             let bytes = std::mem::take(&mut self.bytes);
-            match charset_decoder(b"windows-1252") {
-                Some(decoder) => self.text.push_str(&decoder(&bytes)),
-                None => self.text.extend(bytes.iter().map(|&b| b as char)),
-            }
+            self.text
+                .push_str(&crate::analysis::charset::windows_1252(&bytes));
         }
     }
 

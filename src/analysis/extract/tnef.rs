@@ -1,6 +1,6 @@
 //! Exchange's TNEF (`application/ms-tnef`, `winmail.dat`, MS-OXTNEF): the message's subject
-//! and bodies (plain, HTML, and RTF compressed per MS-OXRTFCP, read with `compressed-rtf`
-//! and [`super::rtf`]) and every attachment with its name, each attachment extracted like
+//! and bodies (plain, HTML, and compressed RTF, through [`super::mapi`]) and every
+//! attachment with its name, each attachment extracted like
 //! any other (recursively, counted as one archive level).
 //!
 //! The attribute framing (level, id, length, data, checksum) and the MAPI property lists
@@ -9,7 +9,9 @@
 //! files. Anything this reader does not understand makes the whole TNEF a risk: a
 //! truncated attribute, a bad checksum, a property type it cannot size.
 
-use super::{Budget, Piece, rtf};
+use super::le::Cursor;
+use super::mapi;
+use super::{Budget, Piece};
 use crate::analysis::mime::Location;
 
 /// TNEF's signature, little-endian.
@@ -17,9 +19,6 @@ pub const SIGNATURE: [u8; 4] = [0x78, 0x9F, 0x3E, 0x22];
 
 /// Most attributes and properties read from one TNEF stream.
 const MAX_ITEMS: usize = 100_000;
-/// Largest decompressed RTF body.
-const MAX_RTF: u32 = 64 * 1024 * 1024;
-
 const ATT_SUBJECT: u32 = 0x0001_8004;
 const ATT_BODY: u32 = 0x0002_800C;
 const ATT_MSG_PROPS: u32 = 0x0006_9003;
@@ -27,15 +26,6 @@ const ATT_ATTACH_RENDDATA: u32 = 0x0006_9002;
 const ATT_ATTACH_DATA: u32 = 0x0006_800F;
 const ATT_ATTACH_TITLE: u32 = 0x0001_8010;
 const ATT_ATTACHMENT: u32 = 0x0006_9005;
-
-const PR_SUBJECT: u16 = 0x0037;
-const PR_BODY: u16 = 0x1000;
-const PR_RTF_COMPRESSED: u16 = 0x1009;
-const PR_BODY_HTML: u16 = 0x1013;
-const PR_DISPLAY_NAME: u16 = 0x3001;
-const PR_ATTACH_DATA: u16 = 0x3701;
-const PR_ATTACH_FILENAME: u16 = 0x3704;
-const PR_ATTACH_LONG_FILENAME: u16 = 0x3707;
 
 /// Reads the TNEF stream at `location`, `depth` archives deep.
 pub fn walk(
@@ -108,7 +98,7 @@ fn read(bytes: &[u8]) -> Result<Read<'_>, &'static str> {
             return Err(BROKEN);
         }
         match id {
-            ATT_SUBJECT | ATT_BODY => read.texts.push(eight_bit(data)),
+            ATT_SUBJECT | ATT_BODY => read.texts.push(mapi::eight_bit(data)),
             ATT_MSG_PROPS => properties(data, &mut read.texts, &mut None)?,
             ATT_ATTACH_RENDDATA => {
                 finish(&mut read, current.take());
@@ -116,7 +106,7 @@ fn read(bytes: &[u8]) -> Result<Read<'_>, &'static str> {
             }
             ATT_ATTACH_TITLE => {
                 let entry = current.get_or_insert_with(|| (String::new(), None));
-                entry.0 = eight_bit(data);
+                entry.0 = mapi::eight_bit(data);
             }
             ATT_ATTACH_DATA => {
                 let entry = current.get_or_insert_with(|| (String::new(), None));
@@ -208,112 +198,12 @@ fn properties<'a>(
                 _ => return Err("Exchange TNEF property of an unknown type"),
             }
             .ok_or(BROKEN)?;
-            visible(id, base, value, texts, data)?;
+            if id == mapi::PR_ATTACH_DATA && base == mapi::PT_BINARY {
+                *data = Some(value);
+            } else if let Some(text) = mapi::visible(id, base, value)? {
+                texts.push(text);
+            }
         }
     }
     Ok(())
-}
-
-/// Keeps what a reader sees of one property value.
-fn visible<'a>(
-    id: u16,
-    kind: u16,
-    value: &'a [u8],
-    texts: &mut Vec<String>,
-    data: &mut Option<&'a [u8]>,
-) -> Result<(), &'static str> {
-    let string = |value: &[u8]| match kind {
-        0x001F => utf16(value),
-        _ => eight_bit(value),
-    };
-    match id {
-        PR_SUBJECT | PR_BODY | PR_DISPLAY_NAME | PR_ATTACH_FILENAME | PR_ATTACH_LONG_FILENAME => {
-            texts.push(string(value));
-        }
-        PR_BODY_HTML => texts.push(super::super::text::html_to_text(&string(value))),
-        PR_RTF_COMPRESSED => texts.push(rtf_body(value)?),
-        PR_ATTACH_DATA if kind == 0x0102 => *data = Some(value),
-        _ => {}
-    }
-    Ok(())
-}
-
-/// The text of a compressed RTF body; its header is checked first (the decompressor trusts
-/// the sizes it reads).
-fn rtf_body(value: &[u8]) -> Result<String, &'static str> {
-    const BROKEN: &str = "Exchange TNEF compressed RTF body corrupt";
-    let header = |at: usize| {
-        value
-            .get(at..at + 4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-    };
-    let (Some(compressed), Some(raw)) = (header(0), header(4)) else {
-        return Err(BROKEN);
-    };
-    if compressed as usize + 4 != value.len() || raw > MAX_RTF || value.len() < 16 {
-        return Err(BROKEN);
-    }
-    if header(8) == Some(0x414C_454D) && raw as usize + 16 > value.len() {
-        return Err(BROKEN);
-    }
-    let decompressed = compressed_rtf::decompress_rtf(value).map_err(|_| BROKEN)?;
-    let bytes: Vec<u8> = decompressed
-        .chars()
-        .map(|c| u8::try_from(c).unwrap_or(b'?'))
-        .collect();
-    Ok(rtf::text(&bytes))
-}
-
-/// 8-bit text: UTF-8, or else Windows-1252 (the code page of French Outlook), NULs dropped.
-fn eight_bit(bytes: &[u8]) -> String {
-    crate::analysis::rfc2047::bytes_text(bytes)
-        .trim_end_matches('\0')
-        .to_owned()
-}
-
-/// UTF-16LE text, NULs dropped.
-fn utf16(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|p| u16::from_le_bytes([p[0], p[1]]))
-        .collect();
-    String::from_utf16_lossy(&units)
-        .trim_end_matches('\0')
-        .to_owned()
-}
-
-/// Little-endian reading over a slice; `None` past its end.
-struct Cursor<'a>(&'a [u8]);
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.0.len() {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-
-    /// `n` bytes, then the padding to a multiple of 4.
-    fn padded(&mut self, n: usize) -> Option<&'a [u8]> {
-        let value = self.take(n)?;
-        let pad = (4 - n % 4) % 4;
-        self.take(pad.min(self.0.len()))?;
-        Some(value)
-    }
-
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-
-    fn u16(&mut self) -> Option<u16> {
-        self.take(2).map(|b| u16::from_le_bytes([b[0], b[1]]))
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
 }
