@@ -376,3 +376,53 @@ fn spreadsheet_bomb_in_a_legacy_excel_file_is_refused_not_allocated() {
         "spreadsheet bomb",
     );
 }
+
+const FORM_LABELS: [&str; 4] = ["Demande de consultation", "Nom :", "NAM :", "Motif :"];
+
+#[test]
+fn fillable_pdf_form_values_are_read_in_classic_and_object_stream_files() {
+    let filled = [
+        ("Nom", "Gaston Tremblay"),
+        ("NAM", "TREG 5401 0114"),
+        ("Motif", "Diabète de type 2 mal contrôlé"),
+    ];
+    for modern in [false, true] {
+        let pdf = docs::pdf_form(&FORM_LABELS, &filled, &[], modern);
+        if modern {
+            assert!(
+                pdf.windows(6).any(|w| w == b"ObjStm"),
+                "object streams used"
+            );
+        }
+        let filename = refused_with_nam(&check(&with("demande.pdf", "application/pdf", &pdf)));
+        assert_eq!(filename, "demande.pdf");
+        let blank = docs::pdf_form(&FORM_LABELS, &[("Nom", ""), ("NAM", "")], &[], modern);
+        let report = check(&with("demande.pdf", "application/pdf", &blank));
+        assert_eq!(report["verdict"], "relay", "{report:#}");
+    }
+}
+
+#[test]
+fn pdf_annotation_text_is_read() {
+    let note = "Patient Gaston Tremblay, NAM TREG 5401 0114 : revoir la posologie";
+    let pdf = docs::pdf_form(&["Protocole de soins"], &[], &[note], true);
+    refused_with_nam(&check(&with("protocole.pdf", "application/pdf", &pdf)));
+}
+
+#[test]
+fn password_protected_pdf_is_a_risk_with_that_reason() {
+    let pdf = docs::pdf(&[vec!["Rapport".into()]]);
+    // The cross-reference stream's dictionary is the trailer: an encryption dictionary
+    // there, after every object, moves no offset.
+    let at = pdf
+        .windows(10)
+        .position(|w| w == b"/Type/XRef")
+        .expect("xref stream");
+    let mut encrypted = pdf[..at].to_vec();
+    encrypted.extend_from_slice(b"/Encrypt<</Filter/Standard/V 1/R 2/O(0123456789abcdef0123456789abcdef)/U(0123456789abcdef0123456789abcdef)/P -4>>");
+    encrypted.extend_from_slice(&pdf[at..]);
+    refused_as_unreadable(
+        &check(&with("rapport.pdf", "application/pdf", &encrypted)),
+        "password-protected PDF",
+    );
+}

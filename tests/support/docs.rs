@@ -310,3 +310,84 @@ pub fn msg(subject: &str, body: &str, attachments: &[(&str, &[u8])]) -> Vec<u8> 
         .collect();
     compound(&refs)
 }
+
+/// A one-page fillable PDF: the page shows `labels` only; each field's value lives in its
+/// `/V` entry, and each of `notes` is a sticky-note annotation. `modern` writes the objects
+/// in compressed object streams with a cross-reference stream (PDF 1.5).
+pub fn pdf_form(labels: &[&str], fields: &[(&str, &str)], notes: &[&str], modern: bool) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let mut operations = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 10.into()]),
+        Operation::new("TL", vec![14.into()]),
+        Operation::new("Td", vec![40.into(), 800.into()]),
+    ];
+    for label in labels {
+        operations.push(Operation::new("Tj", vec![Object::string_literal(*label)]));
+        operations.push(Operation::new("T*", vec![]));
+    }
+    operations.push(Operation::new("ET", vec![]));
+    let content = Content { operations }.encode().expect("encode page");
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let page_id = doc.new_object_id();
+    let mut field_ids: Vec<Object> = Vec::new();
+    let mut annots: Vec<Object> = Vec::new();
+    for (i, (name, value)) in fields.iter().enumerate() {
+        let y = 780 - 14 * i as i64;
+        let id = doc.add_object(dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx",
+            "T" => Object::string_literal(*name),
+            "V" => Object::String(utf16be(value), lopdf::StringFormat::Hexadecimal),
+            "Rect" => vec![200.into(), y.into(), 400.into(), (y + 12).into()],
+            "P" => page_id,
+        });
+        field_ids.push(id.into());
+        annots.push(id.into());
+    }
+    for note in notes {
+        let id = doc.add_object(dictionary! {
+            "Type" => "Annot", "Subtype" => "Text",
+            "Contents" => Object::string_literal(*note),
+            "Rect" => vec![500.into(), 700.into(), 520.into(), 720.into()],
+        });
+        annots.push(id.into());
+    }
+    doc.objects.insert(
+        page_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Annots" => annots,
+        }),
+    );
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! {
+        "Type" => "Catalog", "Pages" => pages_id,
+        "AcroForm" => dictionary! { "Fields" => field_ids },
+    });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    if modern {
+        doc.save_modern(&mut out).expect("save pdf");
+    } else {
+        doc.save_to(&mut out).expect("save pdf");
+    }
+    out
+}
+
+/// A PDF text string in UTF-16BE with its byte-order mark.
+fn utf16be(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    out
+}

@@ -1,6 +1,9 @@
-//! PDF text with lopdf: every page, compressed streams included; the pictures on the pages
-//! go to OCR ([`super::pdf_images`]). Encrypted PDFs, and files
-//! lopdf cannot read (a broken cross-reference table it cannot rebuild), are unscannable.
+//! PDF text with lopdf: every page, compressed streams and object streams included; the
+//! values of form fields (AcroForm `/V`, which a fillable form shows without their being
+//! in the page's text) and the text of annotations (`/Contents` of comments, sticky notes,
+//! free-text boxes); the pictures on the pages go to OCR ([`super::pdf_images`]).
+//! Encrypted PDFs (any encryption, with or without a password to open them) and files
+//! lopdf cannot read (a broken cross-reference table it cannot rebuild) are unscannable.
 //! lopdf is a third-party parser of hostile input: it runs under `catch_unwind`, so a bug in
 //! it becomes an unscannable entry, not a crash of the session.
 
@@ -9,6 +12,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use super::pdf_images::{Picture, pictures};
 use super::{Budget, Piece, picture};
 use crate::analysis::mime::Location;
+
+const PROTECTED: &str = "password-protected PDF";
 
 /// Most pages read from one PDF.
 const MAX_PAGES: u32 = 2000;
@@ -56,10 +61,14 @@ fn extract(
         max_decompressed_size: Some(limit),
         ..lopdf::LoadOptions::default()
     };
-    let document = lopdf::Document::load_mem_with_options(bytes, options)
-        .map_err(|_| "corrupt or truncated pdf")?;
-    if document.is_encrypted() {
-        return Err("password-protected or encrypted pdf");
+    let encrypted = || memchr::memmem::find(bytes, b"/Encrypt").is_some();
+    let document = match lopdf::Document::load_mem_with_options(bytes, options) {
+        Ok(document) => document,
+        Err(_) if encrypted() => return Err(PROTECTED),
+        Err(_) => return Err("corrupt or truncated pdf"),
+    };
+    if document.is_encrypted() || document.was_encrypted() || document.trailer.has(b"Encrypt") {
+        return Err(PROTECTED);
     }
     let page_map = document.get_pages();
     let pages: Vec<u32> = page_map.keys().copied().take(MAX_PAGES as usize).collect();
@@ -85,5 +94,64 @@ fn extract(
             Err(_) => {}
         }
     }
+    fields_and_annotations(&document, &mut text);
+    if text.len() > limit {
+        return Err("pdf text over the size limit");
+    }
     Ok((text, pictures(&document, &page_ids, min_pixels, limit)))
+}
+
+fn resolve<'d>(
+    document: &'d lopdf::Document,
+    object: &'d lopdf::Object,
+) -> Option<&'d lopdf::Object> {
+    match object {
+        lopdf::Object::Reference(id) => document.get_object(*id).ok(),
+        other => Some(other),
+    }
+}
+
+/// Appends the values of form fields and the text of annotations, one per line.
+fn fields_and_annotations(document: &lopdf::Document, text: &mut String) {
+    use lopdf::Object;
+    for object in document.objects.values() {
+        let Object::Dictionary(dictionary) = object else {
+            continue;
+        };
+        let field = dictionary.has(b"FT") || dictionary.has(b"T");
+        let annotation = dictionary.has(b"Subtype") && dictionary.has(b"Rect");
+        for (key, wanted) in [(&b"V"[..], field), (b"Contents", annotation), (b"T", field)] {
+            if !wanted {
+                continue;
+            }
+            let Some(value) = dictionary.get(key).ok().and_then(|v| resolve(document, v)) else {
+                continue;
+            };
+            let values: Vec<&Object> = match value {
+                Object::Array(items) => items.iter().filter_map(|v| resolve(document, v)).collect(),
+                single => vec![single],
+            };
+            for value in values {
+                if let Object::String(bytes, _) = value {
+                    text.push('\n');
+                    text.push_str(&text_string(bytes));
+                }
+            }
+        }
+    }
+}
+
+/// A PDF text string: UTF-16BE after its byte-order mark, else PDFDocEncoding (read as
+/// Windows-1252, which agrees with it on every letter French uses).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(b"\xFE\xFF") {
+        Some(wide) => {
+            let units: Vec<u16> = wide
+                .chunks_exact(2)
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => crate::analysis::charset::windows_1252(bytes),
+    }
 }
