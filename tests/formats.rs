@@ -426,3 +426,82 @@ fn password_protected_pdf_is_a_risk_with_that_reason() {
         "password-protected PDF",
     );
 }
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn tar(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, data) in entries {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append_data(&mut header, name, *data).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+#[test]
+fn tar_tar_gz_and_gz_archives_are_read() {
+    let list = "Nom,NAM,Diagnostic\nGaston Tremblay,TREG 5401 0114,diabete\n".as_bytes();
+    let harmless = "Article,Quantite\nGants,400\n".as_bytes();
+    let archive = tar(&[
+        ("listes/inventaire.csv", harmless),
+        ("listes/patients.csv", list),
+    ]);
+    assert_eq!(
+        refused_with_nam(&check(&with("listes.tar", "application/x-tar", &archive))),
+        "listes.tar/listes/patients.csv"
+    );
+    assert_eq!(
+        refused_with_nam(&check(&with(
+            "listes.tgz",
+            "application/gzip",
+            &gzip(&archive)
+        ))),
+        "listes.tgz/listes.tar/listes/patients.csv"
+    );
+    assert_eq!(
+        refused_with_nam(&check(&with(
+            "patients.csv.gz",
+            "application/gzip",
+            &gzip(list)
+        ))),
+        "patients.csv.gz/patients.csv"
+    );
+    let clean = gzip(&tar(&[("inventaire.csv", harmless)]));
+    let report = check(&with("inventaire.tar.gz", "application/gzip", &clean));
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+}
+
+#[test]
+fn gzip_bomb_is_refused_not_inflated() {
+    let bomb = gzip(&vec![b'a'; 64 * 1024 * 1024]);
+    assert!(bomb.len() < 100_000);
+    refused_as_unreadable(
+        &check(&with("journal.txt.gz", "application/gzip", &bomb)),
+        "gzip bomb",
+    );
+}
+
+#[test]
+fn utf32_text_export_is_read() {
+    let text = "Nom\tNAM\nGaston Tremblay\tTREG 5401 0114\n";
+    let units: Vec<u8> = text
+        .chars()
+        .flat_map(|c| (c as u32).to_le_bytes())
+        .collect();
+    let with_bom = [&b"\xFF\xFE\0\0"[..], &units].concat();
+    for bytes in [units, with_bom] {
+        refused_with_nam(&check(&with(
+            "export.txt",
+            "application/octet-stream",
+            &bytes,
+        )));
+    }
+}

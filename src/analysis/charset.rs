@@ -48,7 +48,7 @@ pub fn suspect(text: &str, label: Option<&str>) -> bool {
 pub fn implausible(text: &str, bytes: &[u8], label: Option<&str>) -> bool {
     if label.is_some_and(wide_label) {
         // A UTF-16 label is believable only over UTF-16 bytes, read in their own order.
-        return utf16_text(bytes).is_none_or(|own| own != text);
+        return wide_text(bytes).is_none_or(|own| own != text);
     }
     garbled(text)
 }
@@ -66,9 +66,18 @@ fn garbled(text: &str) -> bool {
     odd > 0 && odd * 100 >= total.max(1)
 }
 
-/// Which UTF-16 byte order `bytes` are in, from a byte-order mark or from the NULs that
-/// UTF-16 puts beside every Latin letter; `None` when they do not look like UTF-16.
+/// Which UTF-32 or UTF-16 byte order `bytes` are in, from a byte-order mark or from the
+/// NULs these encodings put beside every Latin letter; `None` when they look like neither.
 fn wide(bytes: &[u8]) -> Option<Order> {
+    if bytes.starts_with(b"\xFF\xFE\0\0") {
+        return Some(Order::Little32);
+    }
+    if bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Some(Order::Big32);
+    }
+    if let Some(order) = wide32(bytes) {
+        return Some(order);
+    }
     if bytes.starts_with(b"\xFF\xFE") {
         return Some(Order::Little);
     }
@@ -96,16 +105,56 @@ fn wide(bytes: &[u8]) -> Option<Order> {
     }
 }
 
+/// UTF-32 by content: in nearly every 4-byte unit the two high bytes are NUL and the
+/// letter's byte is not (Latin and French text lie below U+10000 and mostly below U+0100).
+fn wide32(bytes: &[u8]) -> Option<Order> {
+    let head = &bytes[..bytes.len().min(SAMPLE) & !3];
+    let units = head.len() / 4;
+    if units < 2 {
+        return None;
+    }
+    let count = |test: fn(&[u8]) -> bool| head.chunks_exact(4).filter(|u| test(u)).count();
+    let little = count(|u| u[2] == 0 && u[3] == 0 && u[0] != 0);
+    let big = count(|u| u[0] == 0 && u[1] == 0 && u[3] != 0);
+    if little * 10 >= units * 9 {
+        Some(Order::Little32)
+    } else if big * 10 >= units * 9 {
+        Some(Order::Big32)
+    } else {
+        None
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Order {
     Little,
     Big,
+    Little32,
+    Big32,
 }
 
-fn utf16(bytes: &[u8], order: Order) -> String {
+fn decode_wide(bytes: &[u8], order: Order) -> String {
+    let scalar = |unit: [u8; 4], big: bool| {
+        let value = if big {
+            u32::from_be_bytes(unit)
+        } else {
+            u32::from_le_bytes(unit)
+        };
+        char::from_u32(value).unwrap_or('\u{FFFD}')
+    };
+    match order {
+        Order::Little32 | Order::Big32 => {
+            return bytes
+                .chunks_exact(4)
+                .map(|u| scalar([u[0], u[1], u[2], u[3]], matches!(order, Order::Big32)))
+                .filter(|&c| c != '\u{FEFF}')
+                .collect();
+        }
+        Order::Little | Order::Big => {}
+    }
     let units = bytes.chunks_exact(2).map(|pair| match order {
         Order::Little => u16::from_le_bytes([pair[0], pair[1]]),
-        Order::Big => u16::from_be_bytes([pair[0], pair[1]]),
+        _ => u16::from_be_bytes([pair[0], pair[1]]),
     });
     char::decode_utf16(units)
         .map(|c| c.unwrap_or('\u{FFFD}'))
@@ -122,14 +171,15 @@ pub fn windows_1252(bytes: &[u8]) -> String {
     }
 }
 
-/// True when `bytes` look like UTF-16 text (a byte-order mark, or NUL-interleaved Latin).
-pub fn looks_utf16(bytes: &[u8]) -> bool {
+/// True when `bytes` look like UTF-16 or UTF-32 text (a byte-order mark, or NUL-interleaved
+/// Latin).
+pub fn looks_wide(bytes: &[u8]) -> bool {
     wide(bytes).is_some()
 }
 
-/// `bytes` as UTF-16 text, when they look like it.
-pub fn utf16_text(bytes: &[u8]) -> Option<String> {
-    wide(bytes).map(|order| utf16(bytes, order))
+/// `bytes` as UTF-16 or UTF-32 text, when they look like it.
+pub fn wide_text(bytes: &[u8]) -> Option<String> {
+    wide(bytes).map(|order| decode_wide(bytes, order))
 }
 
 /// The other plausible decodings of `bytes`, besides `shown` (the declared one): UTF-16
@@ -141,7 +191,7 @@ pub fn alternatives(bytes: &[u8], shown: &str) -> Vec<String> {
             out.push(text);
         }
     };
-    if let Some(text) = utf16_text(bytes) {
+    if let Some(text) = wide_text(bytes) {
         push(text);
     }
     match std::str::from_utf8(bytes) {
@@ -176,6 +226,31 @@ mod tests {
     }
 
     #[test]
+    fn utf32_with_or_without_bom_is_found_in_both_orders() {
+        let text = "NAM TREG 5401 0114, diabète";
+        for big in [false, true] {
+            let units: Vec<u8> = text
+                .chars()
+                .flat_map(|c| {
+                    if big {
+                        (c as u32).to_be_bytes()
+                    } else {
+                        (c as u32).to_le_bytes()
+                    }
+                })
+                .collect();
+            assert_eq!(wide_text(&units).as_deref(), Some(text));
+            let bom: &[u8] = if big {
+                b"\0\0\xFE\xFF"
+            } else {
+                b"\xFF\xFE\0\0"
+            };
+            let with_bom = [bom, &units].concat();
+            assert_eq!(wide_text(&with_bom).as_deref(), Some(text));
+        }
+    }
+
+    #[test]
     fn utf16_without_bom_labelled_ascii_is_found() {
         let bytes = le("Patiente Gagnon, NAM TREG 5401 0114, née le 14/01/1954");
         let shown = decode(&bytes, Some("us-ascii"));
@@ -191,7 +266,7 @@ mod tests {
     fn big_endian_with_bom_and_genuine_utf16_label() {
         let mut bytes = b"\xFE\xFF".to_vec();
         bytes.extend("dossier 123".encode_utf16().flat_map(u16::to_be_bytes));
-        assert_eq!(utf16_text(&bytes).as_deref(), Some("dossier 123"));
+        assert_eq!(wide_text(&bytes).as_deref(), Some("dossier 123"));
         let shown = decode(&bytes, Some("utf-16"));
         assert!(!implausible(&shown, &bytes, Some("utf-16")));
     }
@@ -201,7 +276,7 @@ mod tests {
         let bytes = "Réunion jeudi.".as_bytes();
         let shown = decode(bytes, Some("utf-8"));
         assert!(!implausible(&shown, bytes, Some("utf-8")));
-        assert!(!looks_utf16(bytes));
+        assert!(!looks_wide(bytes));
         let latin1 = b"R\xe9union";
         let shown = decode(latin1, None);
         assert!(implausible(&shown, latin1, None));

@@ -1,5 +1,5 @@
 //! Turning an attachment's bytes into text to scan, recognised by content (never by name or
-//! declared type): plain text and CSV, RTF, ZIP archives (recursively), Exchange's TNEF, Office
+//! declared type): plain text and CSV, RTF, ZIP, tar and gzip archives (recursively), Exchange's TNEF, Office
 //! Open XML and OpenDocument, legacy Office and Outlook .msg (compound files), PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
 //! with its reason: password protection, corruption, a limit reached. Images are handed on
 //! to OCR ([`picture`]), which runs outside the pure analysis.
@@ -18,6 +18,7 @@ mod pdf_images;
 pub mod picture;
 mod ppt;
 mod rtf;
+mod tarball;
 mod tnef;
 mod word97;
 mod xls;
@@ -122,9 +123,9 @@ pub fn content(
     }
     let kind = sniff(bytes);
     match kind {
-        Kind::Text | Kind::Utf16 => {
+        Kind::Text | Kind::Wide => {
             let text = match kind {
-                Kind::Utf16 => super::charset::utf16_text(bytes).unwrap_or_default(),
+                Kind::Wide => super::charset::wide_text(bytes).unwrap_or_default(),
                 _ => decode_text(bytes),
             };
             if budget.reserve(text.len()) {
@@ -147,10 +148,12 @@ pub fn content(
         Kind::Dicom => dicom::extract(bytes, location, out),
         Kind::Image => picture::extract(bytes, location, budget, out),
         Kind::Ole => ole::walk(bytes, location, depth, budget, out),
+        Kind::Gzip => tarball::gunzip(bytes, location, depth, budget, out),
+        Kind::Tar => tarball::walk(bytes, location, depth, budget, out),
         Kind::Compressed => unscannable(
             out,
             location,
-            "compressed archive format not supported (gzip, 7z, rar)",
+            "compressed archive format not supported (7z, rar)",
         ),
         Kind::Unknown => out.push(Piece::Skipped(
             location,
@@ -185,13 +188,18 @@ enum Kind {
     Rtf,
     /// Exchange's TNEF (winmail.dat).
     Tnef,
-    /// UTF-16 text (Excel's "Unicode text" export), with or without a byte-order mark.
-    Utf16,
+    /// UTF-16 or UTF-32 text (Excel's "Unicode text" export), with or without a byte-order mark.
+    Wide,
     Zip,
     Pdf,
     Dicom,
     Image,
     Ole,
+    /// A gzip stream (`.gz`, `.tar.gz`, `.tgz`).
+    Gzip,
+    /// A POSIX tar archive.
+    Tar,
+    /// 7z and RAR archives, not read.
     Compressed,
     Unknown,
 }
@@ -226,11 +234,17 @@ fn sniff(bytes: &[u8]) -> Kind {
     {
         return Kind::Image;
     }
-    if starts(b"\x1F\x8B") || starts(b"7z\xBC\xAF") || starts(b"Rar!") {
+    if starts(b"\x1F\x8B") {
+        return Kind::Gzip;
+    }
+    if tarball::is_tar(bytes) {
+        return Kind::Tar;
+    }
+    if starts(b"7z\xBC\xAF") || starts(b"Rar!") {
         return Kind::Compressed;
     }
-    if super::charset::looks_utf16(bytes) {
-        return Kind::Utf16;
+    if super::charset::looks_wide(bytes) {
+        return Kind::Wide;
     }
     let head = &bytes[..bytes.len().min(8192)];
     // HL7 over MLLP is framed by 0x0B ... 0x1C: still text.
