@@ -391,3 +391,43 @@ fn utf16be(text: &str) -> Vec<u8> {
     out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     out
 }
+
+/// A scanned-looking PDF of `pages` pages, each page one distinct grey `side`×`side` image
+/// (8-bit DeviceGray, Flate-compressed) and no text.
+pub fn pdf_of_images(pages: usize, side: i64) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let mut kids = Vec::new();
+    for page in 0..pages {
+        let pixels = vec![(page % 200) as u8 + 20; (side * side) as usize];
+        let mut image = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => side, "Height" => side,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            pixels,
+        );
+        image.compress().expect("compress image");
+        let image_id = doc.add_object(image);
+        let content = format!("q {side} 0 0 {side} 0 0 cm /Im0 Do Q").into_bytes();
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Resources" => dictionary! { "XObject" => dictionary! { "Im0" => image_id } },
+        });
+        kids.push(page_id.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => count,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save pdf");
+    out
+}
