@@ -524,3 +524,35 @@ fn scanned_pdf_of_thousands_of_page_images_is_refused_within_its_limits() {
         "{reasons:?}"
     );
 }
+
+#[test]
+fn xlsx_dates_of_birth_are_read_as_dates_not_serial_numbers() {
+    let styles = "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
+    let cell = |r: &str, v: &str| format!("<c r=\"{r}\" t=\"inlineStr\"><is><t>{v}</t></is></c>");
+    let sheet = format!(
+        "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\
+<row r=\"1\">{}{}{}</row><row r=\"2\">{}<c r=\"B2\" s=\"1\"><v>19725</v></c>{}</row></sheetData></worksheet>",
+        cell("A1", "Patient"),
+        cell("B1", "Date de naissance"),
+        cell("C1", "Diagnostic"),
+        cell("A2", "M. Gaston Tremblay, né le"),
+        cell("C2", "diabète de type 2, insuffisance rénale"),
+    );
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let xlsx = ooxml(
+        "xl/workbook.xml",
+        &[
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+            ("xl/styles.xml", styles.as_bytes()),
+        ],
+    );
+    let report = check(&with("liste.xlsx", XLSX, &xlsx));
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    // Without the date style the same serial is a number, and nothing is a date of birth.
+    let plain = ooxml(
+        "xl/workbook.xml",
+        &[("xl/worksheets/sheet1.xml", sheet.as_bytes())],
+    );
+    let report = check(&with("liste.xlsx", XLSX, &plain));
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+}

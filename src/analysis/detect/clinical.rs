@@ -68,7 +68,7 @@ impl Clinical {
         let birth_year = "(?:19[0-9]{2}|20[01][0-9])";
         Ok(Clinical {
             dob: format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,]{{0,8}}(?:le )?{date}|(?-i:(?-u:\b)[A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?,? [A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?) \((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year})\)"
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,\t]{{0,8}}(?:le )?{date}|(?-i:(?-u:\b)[A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?,? [A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?) \((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year})\)"
             ),
             age: r"(?i)(?:(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|[0-9]{1,3} ?(?:yo|y/o|y\.o\.)|aged [0-9]{1,3})|\([0-9]{1,3} ?(?:ans|[mfh])\))".to_owned(),
             // (The last form of `dob` is a bare date in parentheses right after a name:

@@ -22,6 +22,7 @@ mod tarball;
 mod tnef;
 mod word97;
 mod xls;
+mod xlsx_dates;
 mod zip;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -11,6 +11,7 @@ use std::io::{Read, Seek};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::xlsx_dates::{self, DateStyles};
 use super::zip::{Entry, read_entry};
 use super::{Budget, Piece};
 use crate::analysis::mime::Location;
@@ -88,13 +89,20 @@ pub fn text<R: Read + Seek>(
         .filter_map(|i| Some((i, archive.name_for_index(i)?.ok()?.into_owned())))
         .collect();
     let mut text = String::new();
+    let dates = names
+        .iter()
+        .find(|(_, n)| n == "xl/styles.xml")
+        .and_then(|(index, _)| match read_entry(archive, *index, budget) {
+            Entry::Data(_, xml) => Some(DateStyles::parse(&xml)),
+            _ => None,
+        });
     for (index, name) in names {
         let kind = part(document, &name);
         if matches!(kind, Part::Plumbing) {
             continue;
         }
         match (read_entry(archive, index, budget), kind) {
-            (Entry::Data(_, xml), Part::Text) => xml_text(&xml, &mut text),
+            (Entry::Data(_, xml), Part::Text) => xml_text(&xml, dates.as_ref(), &mut text),
             (Entry::Data(name, bytes), _) => super::content(
                 &bytes,
                 super::zip::inner(&location, &name),
@@ -114,18 +122,33 @@ pub fn text<R: Read + Seek>(
 
 /// Appends the character data of `xml`, with block ends as newlines and cells as tabs.
 /// The XML is read in place (no copy per event); text that is not UTF-8 is read lossily.
-pub fn xml_text(xml: &[u8], out: &mut String) {
+/// A spreadsheet cell whose style shows a date (`dates`) is written as the date.
+pub fn xml_text(xml: &[u8], dates: Option<&DateStyles>, out: &mut String) {
     let text = String::from_utf8_lossy(xml);
     let mut reader = Reader::from_str(&text);
+    let mut date_cell = false;
     loop {
         match reader.read_event() {
+            Ok(Event::Start(e)) if dates.is_some() && e.local_name().as_ref() == "c" => {
+                date_cell = dates
+                    .zip(xlsx_dates::numeric_style(&e))
+                    .is_some_and(|(d, style)| d.is_date(style));
+            }
+            Ok(Event::Text(t)) if date_cell => match xlsx_dates::serial_date(&t) {
+                Some(date) => out.push_str(&date),
+                None => unescape_into(&t, out),
+            },
             Ok(Event::Text(t)) => unescape_into(&t, out),
             Ok(Event::CData(t)) => out.push_str(&t),
             Ok(Event::GeneralRef(r)) => {
                 let name: &str = &r;
                 unescape_into(&format!("&{name};"), out);
             }
-            Ok(Event::End(e)) => separator(e.local_name().into_inner(), out),
+            Ok(Event::End(e)) => {
+                let name = e.local_name().into_inner();
+                date_cell &= name != "c";
+                separator(name, out)
+            }
             Ok(Event::Empty(e)) => match e.local_name().into_inner() {
                 "tab" => out.push('\t'),
                 "br" | "line-break" => out.push('\n'),

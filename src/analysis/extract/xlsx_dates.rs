@@ -1,0 +1,144 @@
+//! Dates in Office Open XML spreadsheets: a cell holding a date stores a serial number of
+//! days (`<c s="3"><v>19725</v></c>`) and the reader sees it through its style's number
+//! format (`1954-01-01`). The styles part says which cell styles (`cellXfs`) show a date:
+//! the built-in date formats and any custom format with a day or year code. Serial numbers
+//! in those cells are written as ISO dates, so a date of birth reads as a date.
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+/// Which cell styles show a date, from `xl/styles.xml`.
+#[derive(Debug, Default)]
+pub struct DateStyles(Vec<bool>);
+
+impl DateStyles {
+    /// Reads the number formats and cell styles of a styles part.
+    pub fn parse(xml: &[u8]) -> DateStyles {
+        let text = String::from_utf8_lossy(xml);
+        let mut reader = Reader::from_str(&text);
+        let mut custom: Vec<(u32, bool)> = Vec::new();
+        let mut styles = Vec::new();
+        let mut in_cell_xfs = false;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                    "numFmt" => {
+                        if let (Some(id), Some(code)) =
+                            (number(&e, "numFmtId"), attr(&e, "formatCode"))
+                        {
+                            custom.push((id, is_date_code(&code)));
+                        }
+                    }
+                    "cellXfs" => in_cell_xfs = true,
+                    "xf" if in_cell_xfs => {
+                        let id = number(&e, "numFmtId").unwrap_or(0);
+                        let date = custom
+                            .iter()
+                            .find(|(c, _)| *c == id)
+                            .map_or_else(|| builtin_date(id), |(_, d)| *d);
+                        styles.push(date);
+                    }
+                    _ => {}
+                },
+                Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = false,
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+        DateStyles(styles)
+    }
+
+    /// True when cell style `index` shows a date.
+    pub fn is_date(&self, index: usize) -> bool {
+        self.0.get(index).copied().unwrap_or(false)
+    }
+}
+
+/// The date a serial number stands for (the 1900 date system), as `YYYY-MM-DD`.
+pub fn serial_date(value: &str) -> Option<String> {
+    let serial: f64 = value.trim().parse().ok()?;
+    if !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    // Day 0 is 1899-12-30 once Excel's phantom 1900-02-29 is behind.
+    let day = time::Date::from_julian_day(2_415_019 + serial.floor() as i32).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    ))
+}
+
+/// The style index of a `<c>` cell, when it holds a number (no `t`, or `t="n"`).
+pub fn numeric_style(cell: &BytesStart<'_>) -> Option<usize> {
+    match attr(cell, "t").as_deref() {
+        None | Some("n") => number(cell, "s").map(|s| s as usize),
+        Some(_) => None,
+    }
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| {
+            let raw = &a.value;
+            quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_string(), |v| v.into_owned())
+        })
+}
+
+fn number(e: &BytesStart<'_>, name: &str) -> Option<u32> {
+    attr(e, name)?.parse().ok()
+}
+
+/// The built-in number formats that show a date (ECMA-376 18.8.30).
+fn builtin_date(id: u32) -> bool {
+    matches!(id, 14..=17 | 22 | 27..=36 | 50..=58)
+}
+
+/// A custom format code shows a date when, outside quoted text and `[...]` sections, it
+/// has a day or year code.
+fn is_date_code(code: &str) -> bool {
+    let (mut quoted, mut bracket) = (false, false);
+    code.chars().any(|c| {
+        match c {
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            _ => {}
+        }
+        !quoted && !bracket && matches!(c.to_ascii_lowercase(), 'd' | 'y')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_styles_and_serials_are_read_as_a_reader_sees_them() {
+        let styles = br#"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="&quot;Dossier &quot;0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#;
+        let styles = DateStyles::parse(styles);
+        assert_eq!(
+            (0..5).map(|i| styles.is_date(i)).collect::<Vec<_>>(),
+            [false, true, true, false, false]
+        );
+        assert_eq!(serial_date("19725").as_deref(), Some("1954-01-01"));
+        assert_eq!(serial_date("45658.5").as_deref(), Some("2025-01-01"));
+        assert_eq!(serial_date("abc"), None);
+        assert_eq!(serial_date("-3"), None);
+        assert_eq!(serial_date("1e12"), None);
+    }
+
+    #[test]
+    fn a_date_cell_reads_as_a_date_and_other_numbers_stay_numbers() {
+        let styles = DateStyles::parse(
+            br#"<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#,
+        );
+        let sheet = br#"<worksheet><sheetData><row><c r="A1" s="1"><v>19725</v></c><c r="B1"><v>19725</v></c><c r="C1" s="1" t="s"><v>3</v></c></row></sheetData></worksheet>"#;
+        let mut text = String::new();
+        super::super::office::xml_text(sheet, Some(&styles), &mut text);
+        assert_eq!(text, "1954-01-01\t\t19725\t\t3\t\t\n");
+    }
+}
