@@ -546,3 +546,51 @@ fn xlsx_dates_of_birth_are_read_as_dates_not_serial_numbers() {
     let report = check(&with("liste.xlsx", XLSX, &plain));
     assert_eq!(report["verdict"], "relay", "{report:#}");
 }
+
+fn archive_file(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/archives")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn seven_zip_archives_are_read_and_encrypted_ones_are_risks() {
+    // Made by py7zr (tests/data/archives/make.py).
+    assert_eq!(
+        refused_with_nam(&check(&with(
+            "listes.7z",
+            "application/x-7z-compressed",
+            &archive_file("listes.7z")
+        ))),
+        "listes.7z/listes/patients.csv"
+    );
+    let report = check(&with(
+        "inventaire.7z",
+        "application/octet-stream",
+        &archive_file("inventaire.7z"),
+    ));
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+    refused_as_unreadable(
+        &check(&with(
+            "protege.7z",
+            "application/x-7z-compressed",
+            &archive_file("protege.7z"),
+        )),
+        "password-protected archive",
+    );
+}
+
+#[test]
+fn seven_zip_bomb_is_refused_not_inflated() {
+    refused_as_unreadable(
+        &check(&with(
+            "journal.7z",
+            "application/x-7z-compressed",
+            &archive_file("bomb.7z"),
+        )),
+        "7z bomb",
+    );
+}

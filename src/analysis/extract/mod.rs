@@ -1,5 +1,5 @@
 //! Turning an attachment's bytes into text to scan, recognised by content (never by name or
-//! declared type): plain text and CSV, RTF, ZIP, tar and gzip archives (recursively), Exchange's TNEF, Office
+//! declared type): plain text and CSV, RTF, ZIP, tar, gzip and 7z archives (recursively), Exchange's TNEF, Office
 //! Open XML and OpenDocument, legacy Office and Outlook .msg (compound files), PDF, DICOM. Anything that cannot be read becomes an "unscannable" piece
 //! with its reason: password protection, corruption, a limit reached. Images are handed on
 //! to OCR ([`picture`]), which runs outside the pure analysis.
@@ -18,6 +18,7 @@ mod pdf_images;
 pub mod picture;
 mod ppt;
 mod rtf;
+mod sevenz;
 mod tarball;
 mod tnef;
 mod word97;
@@ -151,10 +152,11 @@ pub fn content(
         Kind::Ole => ole::walk(bytes, location, depth, budget, out),
         Kind::Gzip => tarball::gunzip(bytes, location, depth, budget, out),
         Kind::Tar => tarball::walk(bytes, location, depth, budget, out),
+        Kind::SevenZip => sevenz::walk(bytes, location, depth, budget, out),
         Kind::Compressed => unscannable(
             out,
             location,
-            "compressed archive format not supported (7z, rar)",
+            "compressed archive format not supported (rar)",
         ),
         Kind::Unknown => out.push(Piece::Skipped(
             location,
@@ -200,7 +202,9 @@ enum Kind {
     Gzip,
     /// A POSIX tar archive.
     Tar,
-    /// 7z and RAR archives, not read.
+    /// A 7z archive.
+    SevenZip,
+    /// RAR archives, not read.
     Compressed,
     Unknown,
 }
@@ -241,7 +245,10 @@ fn sniff(bytes: &[u8]) -> Kind {
     if tarball::is_tar(bytes) {
         return Kind::Tar;
     }
-    if starts(b"7z\xBC\xAF") || starts(b"Rar!") {
+    if starts(sevenz::SIGNATURE) {
+        return Kind::SevenZip;
+    }
+    if starts(b"Rar!") {
         return Kind::Compressed;
     }
     if super::charset::looks_wide(bytes) {
