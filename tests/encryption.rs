@@ -348,14 +348,15 @@ fn rows(dir: &Path) -> Vec<(&'static str, Vec<u8>)> {
         format!("From: {SENDER}\r\nSubject: Suivi\r\n\r\n{CONFIDENTIAL}\r\n").into_bytes();
     let mut forwarded = b"X-MS-Exchange-Organization-AutoForwarded: true\r\n".to_vec();
     forwarded.extend_from_slice(&confidential);
-    let gzip = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x01\x00\x00\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00";
+    // A RAR archive: a format Sentinelle does not read.
+    let rar = b"Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5\x0a\x01\x05\x06\x00\x05\x01\x01\x80\x80\x00";
     let unscannable = mime(
         "Dossier",
         "Voir l'archive.",
         &[Attachment {
-            filename: "dossier.gz",
-            content_type: "application/gzip",
-            bytes: gzip,
+            filename: "dossier.rar",
+            content_type: "application/vnd.rar",
+            bytes: rar,
         }],
     );
     let clear = mime(
