@@ -245,7 +245,8 @@ fn sniff(bytes: &[u8]) -> Kind {
     if tarball::is_tar(bytes) {
         return Kind::Tar;
     }
-    if starts(sevenz::SIGNATURE) {
+    // The first four bytes of the signature: a truncated 7z is a corrupt 7z, not unknown.
+    if starts(&sevenz::SIGNATURE[..4]) {
         return Kind::SevenZip;
     }
     if starts(b"Rar!") {
