@@ -1,6 +1,6 @@
 //! What OCR read of a message's images, added to its analysis (pure): each text scanned like
 //! any other, after undoing the confusions OCR makes in a health insurance number where its
-//! check digit confirms them; each image not read becomes an unscannable entry with its
+//! check digit confirms them, and parting words it read run together ("maladieQuebec"); each image not read becomes an unscannable entry with its
 //! reason; the confidential rule is applied again to all the evidence.
 
 use std::sync::LazyLock;
@@ -37,7 +37,10 @@ pub fn settle(
     let mut unread = std::mem::take(&mut analysis.unscannable);
     for (location, outcome) in read {
         match outcome {
-            ImageText::Read(text) => texts.push(mime::TextPart::new(location, repair(&text, year))),
+            ImageText::Read(text) => {
+                let text = repair(&part_run_together(&text), year);
+                texts.push(mime::TextPart::new(location, text));
+            }
             ImageText::Unread { reason, risk } => unread.push(Unscannable {
                 location,
                 reason,
@@ -72,6 +75,25 @@ pub fn settle(
             .iter()
             .map(|f| (f.detector.as_str(), f.confidence)),
     );
+}
+
+/// `text` with a space where OCR ran two words together, a lower-case letter followed by
+/// a capitalised word ("Assurance maladieQuebec" as printed on a health card, two words
+/// apart on the card): a context word must stand alone to count. A name such as
+/// "McDonald" parts too, which no detector minds.
+pub fn part_run_together(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        if previous.is_lowercase() && c.is_uppercase() && next.is_lowercase() {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// Four letters and eight digits, as a NAM is printed, allowing the characters OCR mistakes
@@ -157,6 +179,15 @@ mod tests {
         assert_eq!(repair("COTE 8753 1210", 2026), "COTE 8753 1210");
         assert_eq!(repair("C0DE 5O5O 5O5O", 2026), "C0DE 5O5O 5O5O");
         assert_eq!(repair("ORDONNANCES 2026", 2026), "ORDONNANCES 2026");
+    }
+
+    #[test]
+    fn words_ocr_ran_together_are_parted() {
+        assert_eq!(
+            part_run_together("Assurance maladieQuebec NGXI"),
+            "Assurance maladie Quebec NGXI"
+        );
+        assert_eq!(part_run_together("iPhone NAM COTE"), "iPhone NAM COTE");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! - `person_clinical_context`: a person identified in a clinical context, i.e. a date of
 //!   birth (or an age) with clinical words close by, and a name (LRSSS s. 2: a name or date
 //!   of birth becomes health information when attached to health information);
+//!   A date of birth or a name in a table's rows counts too (see [`super::table`]);
 //! - `structured_clinical_record`: HL7 v2 with a PID segment, FHIR resources about a patient
 //!   (JSON or XML), CDA documents with a recordTarget.
 //!
@@ -12,6 +13,7 @@ use regex::Regex;
 use super::Confidence;
 use super::context::{Kind, Mention, Words};
 use super::patterns::floor_boundary;
+use super::table::{Rows, Tables};
 
 /// Id of the person-in-clinical-context detector.
 pub const PERSON: &str = "person_clinical_context";
@@ -39,6 +41,7 @@ pub struct Clinical {
     fhir_person: Regex,
     fhir_xml: Regex,
     cda: Regex,
+    tables: Tables,
 }
 
 /// One built-in finding in a text.
@@ -89,6 +92,7 @@ impl Clinical {
                 r#"<(Patient|Immunization|Observation|DiagnosticReport|Condition|Encounter)\s+xmlns="http://hl7\.org/fhir""#,
             )?,
             cda: Regex::new(r"<ClinicalDocument[\s>][\s\S]*<recordTarget[\s>]")?,
+            tables: Tables::new()?,
         })
     }
 
@@ -98,12 +102,20 @@ impl Clinical {
         [self.dob.as_str(), self.age.as_str()]
     }
 
-    /// A person in a clinical context: the dates of birth `dobs` and ages `ages` found in
-    /// `text`, judged with the context words `hits` (which cover `window` bytes around each).
+    /// The dates of birth and listed names of `text`'s tables.
+    pub fn tables(&self, text: &str) -> Rows {
+        self.tables.rows(text)
+    }
+
+    /// A person in a clinical context: the dates of birth `dobs` (with whether a table
+    /// names their person), ages `ages` and listed names `listed` found in `text`, judged
+    /// with the context words `hits` (which cover `window` bytes around each).
+    #[allow(clippy::too_many_arguments)]
     pub fn person(
         &self,
         text: &str,
-        dobs: &[(usize, usize)],
+        dobs: &[(usize, usize, bool)],
+        listed: &[(usize, usize)],
         ages: &[(usize, usize)],
         words: &Words,
         hits: &[Mention],
@@ -117,12 +129,15 @@ impl Clinical {
         let name_within = |from: usize, to: usize| {
             let lo = floor_boundary(text, from);
             let hi = floor_boundary(text, to.min(text.len()));
-            text.get(lo..hi)
-                .is_some_and(|around| self.name.is_match(around))
+            text.get(lo..hi).is_some_and(|around| {
+                self.name
+                    .find_iter(around)
+                    .any(|name| !placeholder_name(name.as_str()))
+            })
         };
-        for &(start, end) in dobs {
+        for &(start, end, in_named_table) in dobs {
             let strong = clinical_near(start, end, Kind::Strong);
-            let named = name_within(start.saturating_sub(window), end + window);
+            let named = in_named_table || name_within(start.saturating_sub(window), end + window);
             // A named person's date of birth next to a health word is health information;
             // a date of birth without a name needs strong clinical words. Celebration words
             // ("anniversaire", "retraite") with a single clinical word leave it medium.
@@ -151,6 +166,22 @@ impl Clinical {
                     .chars()
                     .filter(char::is_ascii_digit)
                     .collect(),
+                at: start,
+            });
+        }
+        for &(start, end) in listed {
+            let confidence = if clinical_near(start, end, Kind::Strong) {
+                Confidence::High
+            } else if clinical_near(start, end, Kind::Weak) {
+                Confidence::Medium
+            } else {
+                continue;
+            };
+            found.push(Sign {
+                detector: PERSON,
+                confidence,
+                sample: "liste de patients : nom + contexte clinique".to_owned(),
+                key: format!("listed@{start}"),
                 at: start,
             });
         }
@@ -243,4 +274,39 @@ impl Clinical {
         }
         found
     }
+}
+
+/// Words that name no one: the dummy patients of training and test environments ("PATIENT,
+/// Test", "Doe, John", "Usager Exemple"), and the field labels a name match may run into
+/// on a form's line ("Nom : PATIENT, Test DDN : ...").
+#[rustfmt::skip]
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "test", "tests", "patient", "patiente", "usager", "usagere", "exemple", "example", "sample",
+    "demo", "fictif", "fictive", "formation", "training", "doe", "john", "jane", "inconnu",
+    "inconnue", "unknown", "xxx", "ddn", "dob", "nam", "no", "sexe", "sex", "age",
+];
+
+/// Labels and titles a name match may start with.
+#[rustfmt::skip]
+const NAME_PREFIXES: &[&str] = &[
+    "nom", "name", "du", "de", "la", "l'usager", "patient", "m.", "mme", "mlle", "monsieur",
+    "madame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "enfant", "child",
+];
+
+/// True when a name match (its label or title aside) is only placeholder words.
+fn placeholder_name(name: &str) -> bool {
+    let name = name.rsplit(':').next().unwrap_or(name);
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let start = words
+        .iter()
+        .take_while(|w| NAME_PREFIXES.contains(&w.as_str()))
+        .count()
+        .min(words.len().saturating_sub(1));
+    words[start..]
+        .iter()
+        .all(|w| PLACEHOLDER_WORDS.contains(&w.as_str()))
 }

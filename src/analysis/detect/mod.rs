@@ -10,6 +10,7 @@ mod compile;
 pub mod context;
 mod patterns;
 pub mod rules;
+mod table;
 pub mod validators;
 
 use regex::Regex;
@@ -178,6 +179,23 @@ fn part_of_longer_number(text: &str, range: &std::ops::Range<usize>) -> bool {
     continues_after || continues_before
 }
 
+/// True when the digits of an identifier are one digit repeated ("000000", "9999-9999"):
+/// a placeholder in a form or a training screen, never a number given to a patient.
+fn placeholder_digits(value: &str) -> bool {
+    let mut digits = value.bytes().filter(u8::is_ascii_digit);
+    let Some(first) = digits.next() else {
+        return false;
+    };
+    let mut count = 1;
+    for d in digits {
+        if d != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 4
+}
+
 /// The detectors shipped with Sentinelle (rules/detectors.toml at build time), used when
 /// the rules directory has no detectors.toml.
 impl Engine {
@@ -206,7 +224,7 @@ impl Engine {
             let detector = &self.detectors[d];
             let matched = &text[range.clone()];
             let value = compact(matched);
-            if detector.ignore.contains(&value) {
+            if detector.ignore.contains(&value) || placeholder_digits(&value) {
                 continue;
             }
             let verdict = detector.validator.check(value.as_bytes(), year);
@@ -231,10 +249,15 @@ impl Engine {
             }
             !overlaps
         });
+        let tables = self.clinical.tables(text);
+        let mut dobs: Vec<(usize, usize, bool)> =
+            dobs.into_iter().map(|(s, e)| (s, e, false)).collect();
+        dobs.extend(&tables.dobs);
         let mut windows: Vec<(usize, usize)> = candidates
             .iter()
             .map(|(_, range, _, _)| (range.start, range.end))
-            .chain(dobs.iter().chain(&ages).copied())
+            .chain(dobs.iter().map(|&(s, e, _)| (s, e)))
+            .chain(ages.iter().chain(&tables.listed).copied())
             .map(|(start, end)| (start.saturating_sub(self.window), end + self.window))
             .collect();
         windows.sort_unstable();
@@ -256,14 +279,22 @@ impl Engine {
                 && self.detectors[d].validator == Validator::RamqNam
                 && (own || near.distinct_strong() >= 2)
             {
-                dobs.push((range.start, range.end));
+                dobs.push((range.start, range.end, false));
             }
             found.extend(self.judge(d, text, range, value, verdict, &near));
         }
         dobs.sort_unstable();
         for evidence in self
             .clinical
-            .person(text, &dobs, &ages, &self.words, &hits, self.window)
+            .person(
+                text,
+                &dobs,
+                &tables.listed,
+                &ages,
+                &self.words,
+                &hits,
+                self.window,
+            )
             .into_iter()
             .chain(self.clinical.structured(text))
         {

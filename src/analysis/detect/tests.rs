@@ -238,3 +238,48 @@ fn a_named_birth_date_at_a_birthday_party_is_not_high() {
         vec![("person_clinical_context", Confidence::High)]
     );
 }
+
+#[test]
+fn a_training_screen_s_dummy_patient_and_placeholder_numbers_are_no_one() {
+    let screen = "Environnement de formation\nNom : PATIENT, Test DDN : 1954-12-28\n\
+                  No dossier : 000000 Allergies : aucune\nAjouter metformine 500 mg BID.";
+    // A birth date amid clinical words alone stays medium: not enough to be confidential.
+    assert_eq!(
+        detectors(&scan(screen)),
+        vec![("person_clinical_context", Confidence::Medium)]
+    );
+    // The same screen with a real-looking patient is one.
+    let real = screen
+        .replace("PATIENT, Test", "LALONDE, Therese")
+        .replace("000000", "976593");
+    let hits = scan(&real);
+    let found = detectors(&hits);
+    assert!(
+        found.contains(&("person_clinical_context", Confidence::High)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("medical_record_number", Confidence::High)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_table_of_patients_with_their_birth_dates_is_a_person_in_a_clinical_context() {
+    let sheet = "Chambre\tNom\tPrenom\tDDN\tDiagnostic\n804-A\tLalonde\tIsabelle\t1935-09-25\themorragie digestive\n\
+                 227\tBenali\tJennifer\t1974-11-01\ttrouble bipolaire\n";
+    let high = |hits: Vec<Hit>| {
+        !hits.is_empty()
+            && hits.iter().all(|h| {
+                h.detector == "person_clinical_context" && h.confidence == Confidence::High
+            })
+    };
+    assert!(high(scan(sheet)));
+    let board = "Tableau de bord - Urgence\nCiviere Patient Age Plainte\nC-16 CHENIER, Colette 60 F dyspnee\n\
+                 C-40 LEMAY, Alain 58 M fievre\nC-29 GRENIER, Normand 66 M douleur thoracique\n";
+    assert!(high(scan(board)));
+    // A staff list with birthdays is neither clinical nor a list of patients.
+    let party = "Anniversaires du mois\nNom\tPrenom\tDate de naissance\nTremblay\tMarc\t1980-03-02\n\
+                 Roy\tJulie\t1975-03-18\n";
+    assert!(scan(party).iter().all(|h| h.confidence < Confidence::High));
+}

@@ -23,7 +23,7 @@ mod tarball;
 mod tnef;
 mod word97;
 mod xls;
-mod xlsx_dates;
+mod xlsx_cells;
 mod zip;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

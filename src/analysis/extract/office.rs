@@ -11,7 +11,7 @@ use std::io::{Read, Seek};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::xlsx_dates::{self, DateStyles};
+use super::xlsx_cells::{self, DateStyles, Show, Workbook};
 use super::zip::{Entry, read_entry};
 use super::{Budget, Piece};
 use crate::analysis::mime::Location;
@@ -89,20 +89,21 @@ pub fn text<R: Read + Seek>(
         .filter_map(|i| Some((i, archive.name_for_index(i)?.ok()?.into_owned())))
         .collect();
     let mut text = String::new();
-    let dates = names
-        .iter()
-        .find(|(_, n)| n == "xl/styles.xml")
-        .and_then(|(index, _)| match read_entry(archive, *index, budget) {
-            Entry::Data(_, xml) => Some(DateStyles::parse(&xml)),
-            _ => None,
-        });
+    let book = workbook(archive, &names, budget);
     for (index, name) in names {
         let kind = part(document, &name);
-        if matches!(kind, Part::Plumbing) {
+        // Shared strings are read in the cells that show them (the rest at the end).
+        if matches!(kind, Part::Plumbing) || (book.is_some() && name == SHARED_STRINGS) {
             continue;
         }
         match (read_entry(archive, index, budget), kind) {
-            (Entry::Data(_, xml), Part::Text) => xml_text(&xml, dates.as_ref(), &mut text),
+            (Entry::Data(_, xml), Part::Text) => {
+                if xml_text(&xml, book.as_ref(), budget.remaining(), &mut text).is_err() {
+                    let reason = "spreadsheet expands beyond the limits (spreadsheet bomb)";
+                    out.push(Piece::Unscannable(location, reason.into()));
+                    return;
+                }
+            }
             (Entry::Data(name, bytes), _) => super::content(
                 &bytes,
                 super::zip::inner(&location, &name),
@@ -117,25 +118,73 @@ pub fn text<R: Read + Seek>(
             }
         }
     }
+    for string in book.iter().flat_map(Workbook::unshown) {
+        text.push('\n');
+        text.push_str(string);
+    }
     out.push(Piece::Text(location, text));
 }
 
+const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
+
+/// A spreadsheet's date styles and shared strings, when the package has either.
+fn workbook<R: Read + Seek>(
+    archive: &mut ::zip::ZipArchive<R>,
+    names: &[(usize, String)],
+    budget: &Budget<'_>,
+) -> Option<Workbook> {
+    let mut read = |wanted: &str| {
+        let (index, _) = names.iter().find(|(_, n)| n == wanted)?;
+        match read_entry(archive, *index, budget) {
+            Entry::Data(_, xml) => Some(xml),
+            _ => None,
+        }
+    };
+    let styles = read("xl/styles.xml");
+    let shared = read(SHARED_STRINGS);
+    if styles.is_none() && shared.is_none() {
+        return None;
+    }
+    Some(Workbook::new(
+        styles
+            .map(|xml| DateStyles::parse(&xml))
+            .unwrap_or_default(),
+        shared
+            .map(|xml| xlsx_cells::shared_strings(&xml))
+            .unwrap_or_default(),
+    ))
+}
+
+/// The text of a spreadsheet would grow past the expansion budget (a small sheet whose
+/// cells all show one long shared string).
+#[derive(Debug)]
+pub struct Overflow;
+
 /// Appends the character data of `xml`, with block ends as newlines and cells as tabs.
 /// The XML is read in place (no copy per event); text that is not UTF-8 is read lossily.
-/// A spreadsheet cell whose style shows a date (`dates`) is written as the date.
-pub fn xml_text(xml: &[u8], dates: Option<&DateStyles>, out: &mut String) {
+/// A spreadsheet cell (`book`) is written as it shows: a date style's serial as the date,
+/// a shared string's index as the string. Shared strings may not grow `out` past `cap`.
+pub fn xml_text(
+    xml: &[u8],
+    book: Option<&Workbook>,
+    cap: usize,
+    out: &mut String,
+) -> Result<(), Overflow> {
     let text = String::from_utf8_lossy(xml);
     let mut reader = Reader::from_str(&text);
-    let mut date_cell = false;
+    let mut cell = Show::Plain;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) if dates.is_some() && e.local_name().as_ref() == "c" => {
-                date_cell = dates
-                    .zip(xlsx_dates::numeric_style(&e))
-                    .is_some_and(|(d, style)| d.is_date(style));
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
+                cell = book.map_or(Show::Plain, |b| b.show(&e));
             }
-            Ok(Event::Text(t)) if date_cell => match xlsx_dates::serial_date(&t) {
+            Ok(Event::Text(t)) if cell == Show::Date => match xlsx_cells::serial_date(&t) {
                 Some(date) => out.push_str(&date),
+                None => unescape_into(&t, out),
+            },
+            Ok(Event::Text(t)) if cell == Show::Shared => match book.and_then(|b| b.shared(&t)) {
+                Some(string) if out.len() + string.len() > cap => return Err(Overflow),
+                Some(string) => out.push_str(string),
                 None => unescape_into(&t, out),
             },
             Ok(Event::Text(t)) => unescape_into(&t, out),
@@ -146,7 +195,9 @@ pub fn xml_text(xml: &[u8], dates: Option<&DateStyles>, out: &mut String) {
             }
             Ok(Event::End(e)) => {
                 let name = e.local_name().into_inner();
-                date_cell &= name != "c";
+                if name == "c" {
+                    cell = Show::Plain;
+                }
                 separator(name, out)
             }
             Ok(Event::Empty(e)) => match e.local_name().into_inner() {
@@ -155,7 +206,7 @@ pub fn xml_text(xml: &[u8], dates: Option<&DateStyles>, out: &mut String) {
                 "s" => out.push(' '),
                 _ => {}
             },
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Eof) | Err(_) => return Ok(()),
             Ok(_) => {}
         }
     }

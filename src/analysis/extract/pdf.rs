@@ -111,31 +111,49 @@ fn resolve<'d>(
     }
 }
 
-/// Appends the values of form fields and the text of annotations, one per line.
+/// Appends the values of form fields, each after its field's name (`nom : Gosselin`, as a
+/// filled form reads: a label, then its value), and the text of annotations, one per line.
 fn fields_and_annotations(document: &lopdf::Document, text: &mut String) {
     use lopdf::Object;
+    let strings = |dictionary: &lopdf::Dictionary, key: &[u8]| -> Vec<String> {
+        let Some(value) = dictionary.get(key).ok().and_then(|v| resolve(document, v)) else {
+            return Vec::new();
+        };
+        let values: Vec<&Object> = match value {
+            Object::Array(items) => items.iter().filter_map(|v| resolve(document, v)).collect(),
+            single => vec![single],
+        };
+        let text = values.into_iter().filter_map(|value| match value {
+            Object::String(bytes, _) => Some(text_string(bytes)),
+            // A choice or a check box holds a name (`/V /Oui`).
+            Object::Name(name) => Some(String::from_utf8_lossy(name).into_owned()),
+            _ => None,
+        });
+        text.collect()
+    };
     for object in document.objects.values() {
         let Object::Dictionary(dictionary) = object else {
             continue;
         };
-        let field = dictionary.has(b"FT") || dictionary.has(b"T");
-        let annotation = dictionary.has(b"Subtype") && dictionary.has(b"Rect");
-        for (key, wanted) in [(&b"V"[..], field), (b"Contents", annotation), (b"T", field)] {
-            if !wanted {
-                continue;
-            }
-            let Some(value) = dictionary.get(key).ok().and_then(|v| resolve(document, v)) else {
-                continue;
-            };
-            let values: Vec<&Object> = match value {
-                Object::Array(items) => items.iter().filter_map(|v| resolve(document, v)).collect(),
-                single => vec![single],
-            };
-            for value in values {
-                if let Object::String(bytes, _) = value {
-                    text.push('\n');
-                    text.push_str(&text_string(bytes));
+        if dictionary.has(b"FT") || dictionary.has(b"T") {
+            // The tooltip is what a reader is shown of a field's name; else its name.
+            let label = [&b"TU"[..], b"T"]
+                .into_iter()
+                .find_map(|key| strings(dictionary, key).into_iter().next())
+                .unwrap_or_default();
+            for value in strings(dictionary, b"V") {
+                text.push('\n');
+                if !label.is_empty() {
+                    text.push_str(&label);
+                    text.push_str(" : ");
                 }
+                text.push_str(&value);
+            }
+        }
+        if dictionary.has(b"Subtype") && dictionary.has(b"Rect") {
+            for contents in strings(dictionary, b"Contents") {
+                text.push('\n');
+                text.push_str(&contents);
             }
         }
     }

@@ -1,0 +1,251 @@
+//! Patients in tables and lists, as spreadsheets, text exports, EMR screens and scanned
+//! lists show them: the label that names a column ("DDN", "Date of birth", "Patient") is on
+//! a header line and the values are on the lines below it, one per row. Read as a table:
+//! - a date-of-birth column: below a header line holding a birth-date label (and no date of
+//!   its own), each row's date with a birth year is a date of birth; the row names a person
+//!   when the table has a name column ("Nom", "Name", "Patient", "Usager") or the row a name
+//!   in list form;
+//! - a patient column: below a patient label, names in the form EMRs list them, surname
+//!   first ("LACROIX, Monique", or "Arsenault, Emilie" alone in its cell), at least
+//!   [`MIN_LISTED`] of them.
+//!
+//! OCR of a screen reads column by column, so "below" means the next [`REACH_LINES`] lines,
+//! not the same column. Found here: where the evidence lies; judged with the context words
+//! by the clinical detector like any other date of birth or name.
+
+use regex::Regex;
+
+/// How many lines below its header a table's rows are looked for.
+const REACH_LINES: usize = 60;
+
+/// How many listed names make a list of patients (fewer may be a greeting: "Merci, Marie").
+pub const MIN_LISTED: usize = 3;
+
+/// The compiled patterns.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    dob_label: Regex,
+    name_label: Regex,
+    patient_label: Regex,
+    date: Regex,
+    /// Surname in capitals, then given name: anywhere in a row.
+    listed_caps: Regex,
+    /// Surname, then given name, both capitalised: the whole cell.
+    listed_cell: Regex,
+}
+
+/// What the tables of one text hold.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Rows {
+    /// Dates of birth in a table's rows, with whether the table names the person.
+    pub dobs: Vec<(usize, usize, bool)>,
+    /// Names listed below a patient label (at least [`MIN_LISTED`] under one label).
+    pub listed: Vec<(usize, usize)>,
+}
+
+impl Tables {
+    /// Compiles the patterns (constants: a failure is a programming error, caught by tests).
+    pub fn new() -> Result<Tables, regex::Error> {
+        let date = r"(?:(?:19[0-9]{2}|20[0-2][0-9])[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19[0-9]{2}|20[0-2][0-9]))";
+        let given = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+        Ok(Tables {
+            dob_label: Regex::new(
+                r"(?i)(?-u:\b)(?:ddn|d\.d\.n|date de naissance|naissance|dob|d\.o\.b|date of birth|birth ?date)(?-u:\b)",
+            )?,
+            name_label: Regex::new(
+                r"(?i)(?-u:\b)(?:nom|prenom|name|patients?|patientes?|usagers?|usageres?)(?-u:\b)",
+            )?,
+            patient_label: Regex::new(
+                r"(?i)(?-u:\b)(?:patients?|patientes?|usagers?|usageres?|patient name|nom du patient)(?-u:\b)",
+            )?,
+            date: Regex::new(&format!(r"(?-u:\b){date}(?-u:\b)"))?,
+            listed_caps: Regex::new(&format!(
+                r"(?-u:\b)[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?, {given}(?-u:\b)"
+            ))?,
+            listed_cell: Regex::new(&format!(
+                r"(?m)(?:^|\t|  |\|)[ ]*([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?, {given})[ ]*(?:\t|  |\||\r?$)"
+            ))?,
+        })
+    }
+
+    /// The dates of birth and listed names of `text`'s tables.
+    pub fn rows(&self, text: &str) -> Rows {
+        let mut rows = Rows::default();
+        if !text.contains('\n') {
+            return rows;
+        }
+        let lines = Lines::new(text);
+        if self.dob_label.is_match(text) {
+            rows.dobs = self.dob_column(text, &lines);
+        }
+        if self.patient_label.is_match(text) {
+            rows.listed = self.patient_column(text, &lines);
+        }
+        rows
+    }
+
+    fn dob_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize, bool)> {
+        let mut found = Vec::new();
+        let mut done = 0;
+        for label in self.dob_label.find_iter(text) {
+            let header = lines.index(label.start());
+            let line = lines.get(text, header);
+            // A label with its value on its line is a labelled date, not a header.
+            if header < done || self.date.is_match(&text[label.end()..line.end]) {
+                continue;
+            }
+            let region = lines.span(header.saturating_sub(REACH_LINES), header + 1);
+            let mut named = self.name_label.is_match(&text[region]);
+            let mut dates = Vec::new();
+            for row in header + 1..lines.count().min(header + 1 + REACH_LINES) {
+                let row = lines.get(text, row);
+                let cells = &text[row.clone()];
+                if let Some(date) = self.date.find(cells) {
+                    named |= self.listed_caps.is_match(cells) || self.listed_cell.is_match(cells);
+                    dates.push((row.start + date.start(), row.start + date.end()));
+                }
+            }
+            done = header + 1 + REACH_LINES;
+            // One date below a label may be anything; a column of them is a table.
+            if dates.len() >= 2 {
+                found.extend(dates.into_iter().map(|(start, end)| (start, end, named)));
+            }
+        }
+        found
+    }
+
+    fn patient_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut done = 0;
+        for label in self.patient_label.find_iter(text) {
+            let header = lines.index(label.start());
+            if header < done {
+                continue;
+            }
+            let below = lines.span(header, header + 1 + REACH_LINES);
+            let below = &text[below.start..below.end];
+            let offset = below.as_ptr() as usize - text.as_ptr() as usize;
+            let mut names: Vec<(usize, usize)> = self
+                .listed_caps
+                .find_iter(below)
+                .map(|m| (offset + m.start(), offset + m.end()))
+                .chain(self.listed_cell.captures_iter(below).filter_map(|c| {
+                    let m = c.get(1)?;
+                    Some((offset + m.start(), offset + m.end()))
+                }))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            // Each label's rows are read once: the next label looked at is past them (or,
+            // when this one heads no list, half-way down), so the work stays linear.
+            if names.len() >= MIN_LISTED {
+                found.extend(names);
+                done = header + 1 + REACH_LINES;
+            } else {
+                done = header + 1 + REACH_LINES / 2;
+            }
+        }
+        found
+    }
+}
+
+/// The line starts of a text, to go from a byte offset to its line and back.
+struct Lines {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The line holding byte `at`.
+    fn index(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// Lines `from..to` (clamped) as one byte range.
+    fn span(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(from).copied().unwrap_or(self.len);
+        let end = self.starts.get(to).copied().unwrap_or(self.len);
+        start..end.max(start)
+    }
+
+    /// Line `index`'s byte range, without its line end.
+    fn get(&self, text: &str, index: usize) -> std::ops::Range<usize> {
+        let range = self.span(index, index + 1);
+        let line = &text[range.clone()];
+        range.start..range.start + line.trim_end_matches(['\n', '\r']).len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Rows {
+        Tables::new().unwrap().rows(text)
+    }
+
+    #[test]
+    fn a_spreadsheet_with_a_birth_date_column_gives_named_dates_of_birth() {
+        let text = "Chambre\t\tNom\t\tPrenom\t\tDDN\t\tDiagnostic\t\t\n\
+                    804-A\t\tLalonde\t\tIsabelle\t\t1935-09-25\t\themorragie\t\t\n\
+                    227\t\tBenali\t\tJennifer\t\t1974-11-01\t\tbipolaire\t\t\n";
+        let found = rows(text);
+        assert_eq!(found.dobs.len(), 2);
+        assert!(
+            found
+                .dobs
+                .iter()
+                .all(|&(s, e, named)| named && text[s..e].contains('-'))
+        );
+    }
+
+    #[test]
+    fn a_screen_read_column_by_column_still_gives_a_table() {
+        let text = "Agenda\nPatient\nBRETON, Benoit\nMICHAUD, Roger\nSAINT-ONGE, Francois\n\nDDN\n\n1991-08-18\n1969-05-11\n";
+        let found = rows(text);
+        assert_eq!(found.dobs.len(), 2);
+        assert!(found.dobs.iter().all(|d| d.2));
+        assert_eq!(found.listed.len(), 3);
+    }
+
+    #[test]
+    fn a_labelled_date_a_single_date_or_a_greeting_is_no_table() {
+        assert_eq!(
+            rows("Nom : Lalonde\nDDN : 1935-09-25\nVu le 2024-01-02\n"),
+            Rows::default()
+        );
+        assert_eq!(rows("Date de naissance\n1935-09-25\n"), Rows::default());
+        let letter =
+            "Bonjour,\nMerci pour la liste des patients.\nMerci, Marie\nBonne journee, Julie\n";
+        assert_eq!(rows(letter), Rows::default());
+    }
+
+    #[test]
+    fn names_in_list_form_below_a_patient_label_are_listed() {
+        let board = "Bed Patient Age/S Chief complaint\nC-23 LACROIX, Monique 60 F Fever\n\
+                     C-37 TAYLOR, Linda 58F Fever + cough\nC-36 BOU SALEH, Ryan 66M Headache\n";
+        assert_eq!(rows(board).listed.len(), 3);
+        let column = "Patient\n\nArsenault, Emilie\nSainte-Marie, Sylvie\nPoulin, Marc\n";
+        assert_eq!(rows(column).listed.len(), 3);
+        // Two names are not a list.
+        assert!(
+            rows("Patient\nARSENAULT, Emilie\nPOULIN, Marc\n")
+                .listed
+                .is_empty()
+        );
+    }
+}
