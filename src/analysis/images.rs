@@ -77,21 +77,22 @@ pub fn settle(
     );
 }
 
-/// `text` with a space where OCR ran two words together, a lower-case letter followed by
-/// a capitalised word ("Assurance maladieQuebec" as printed on a health card, two words
-/// apart on the card): a context word must stand alone to count. A name such as
-/// "McDonald" parts too, which no detector minds.
+/// `text` with a space where OCR ran two words together: a word of at least three
+/// lower-case letters followed by a capitalised word ("Assurance maladieQuebec" as printed
+/// on a health card, two words apart on the card): a context word must stand alone to
+/// count. Names and brands in camel case ("McDonald", "SiClin") have fewer lower-case
+/// letters before their capital and stay whole.
 pub fn part_run_together(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut chars = text.chars().peekable();
-    let mut previous = ' ';
+    let mut lower_run = 0;
     while let Some(c) = chars.next() {
         let next = chars.peek().copied().unwrap_or(' ');
-        if previous.is_lowercase() && c.is_uppercase() && next.is_lowercase() {
+        if lower_run >= 3 && c.is_uppercase() && next.is_lowercase() {
             out.push(' ');
         }
         out.push(c);
-        previous = c;
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
     out
 }
@@ -187,7 +188,9 @@ mod tests {
             part_run_together("Assurance maladieQuebec NGXI"),
             "Assurance maladie Quebec NGXI"
         );
-        assert_eq!(part_run_together("iPhone NAM COTE"), "iPhone NAM COTE");
+        for whole in ["iPhone NAM COTE", "SiClin 9", "McDonald", "MacDonald"] {
+            assert_eq!(part_run_together(whole), whole);
+        }
     }
 
     #[test]

@@ -277,13 +277,16 @@ impl Clinical {
 }
 
 /// Words that name no one: the dummy patients of training and test environments ("PATIENT,
-/// Test", "Doe, John", "Usager Exemple"), and the field labels a name match may run into
-/// on a form's line ("Nom : PATIENT, Test DDN : ...").
+/// Test", "Doe, John", "Usager Exemple"), the field labels a name match may run into on a
+/// form's line ("Nom : PATIENT, Test DDN : ..."), and the menu bar of every application a
+/// screenshot shows ("Fichier Edition Affichage", "File Edit View").
 #[rustfmt::skip]
-const PLACEHOLDER_WORDS: &[&str] = &[
+const NOT_NAMES: &[&str] = &[
     "test", "tests", "patient", "patiente", "usager", "usagere", "exemple", "example", "sample",
     "demo", "fictif", "fictive", "formation", "training", "doe", "john", "jane", "inconnu",
     "inconnue", "unknown", "xxx", "ddn", "dob", "nam", "no", "sexe", "sex", "age",
+    "fichier", "edition", "affichage", "outils", "fenetre", "aide", "dossier", "file", "edit",
+    "view", "tools", "window", "help", "chart", "format", "insertion", "insert",
 ];
 
 /// Labels and titles a name match may start with.
@@ -308,5 +311,5 @@ fn placeholder_name(name: &str) -> bool {
         .min(words.len().saturating_sub(1));
     words[start..]
         .iter()
-        .all(|w| PLACEHOLDER_WORDS.contains(&w.as_str()))
+        .all(|w| NOT_NAMES.contains(&w.as_str()))
 }

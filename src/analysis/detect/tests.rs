@@ -241,7 +241,7 @@ fn a_named_birth_date_at_a_birthday_party_is_not_high() {
 
 #[test]
 fn a_training_screen_s_dummy_patient_and_placeholder_numbers_are_no_one() {
-    let screen = "Environnement de formation\nNom : PATIENT, Test DDN : 1954-12-28\n\
+    let screen = "Environnement de formation\nFichier Edition Affichage Dossier Outils\nNom : PATIENT, Test DDN : 1954-12-28\n\
                   No dossier : 000000 Allergies : aucune\nAjouter metformine 500 mg BID.";
     // A birth date amid clinical words alone stays medium: not enough to be confidential.
     assert_eq!(
