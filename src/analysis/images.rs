@@ -1,6 +1,7 @@
 //! What OCR read of a message's images, added to its analysis (pure): each text scanned like
 //! any other, after undoing the confusions OCR makes in a health insurance number where its
-//! check digit confirms them, and parting words it read run together ("maladieQuebec"); each image not read becomes an unscannable entry with its
+//! check digit confirms them, parting words it read run together ("maladieQuebec") and closing the gaps it reads
+//! inside dates ("1989- 08- 31"); each image not read becomes an unscannable entry with its
 //! reason; the confidential rule is applied again to all the evidence.
 
 use std::sync::LazyLock;
@@ -38,7 +39,7 @@ pub fn settle(
     for (location, outcome) in read {
         match outcome {
             ImageText::Read(text) => {
-                let text = repair(&part_run_together(&text), year);
+                let text = repair(&close_date_gaps(&part_run_together(&text)), year);
                 texts.push(mime::TextPart::new(location, text));
             }
             ImageText::Unread { reason, risk } => unread.push(Unscannable {
@@ -95,6 +96,21 @@ pub fn part_run_together(text: &str) -> String {
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
     out
+}
+
+/// A numeric date with spaces around its separators, as OCR reads a printed or typed date
+/// ("1989- 08- 31", "31 / 08 / 1989").
+static GAPPED_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b([0-9]{4}|[0-9]{1,2}) ?([-/.]) ?([0-9]{1,2}) ?([-/.]) ?([0-9]{4}|[0-9]{1,2})\b")
+        .ok()
+});
+
+/// `text` with the gaps OCR read inside numeric dates closed, so a date reads as a date.
+pub fn close_date_gaps(text: &str) -> String {
+    match GAPPED_DATE.as_ref() {
+        Some(date) => date.replace_all(text, "$1$2$3$4$5").into_owned(),
+        None => text.to_owned(),
+    }
 }
 
 /// Four letters and eight digits, as a NAM is printed, allowing the characters OCR mistakes
@@ -180,6 +196,15 @@ mod tests {
         assert_eq!(repair("COTE 8753 1210", 2026), "COTE 8753 1210");
         assert_eq!(repair("C0DE 5O5O 5O5O", 2026), "C0DE 5O5O 5O5O");
         assert_eq!(repair("ORDONNANCES 2026", 2026), "ORDONNANCES 2026");
+    }
+
+    #[test]
+    fn gaps_ocr_reads_inside_a_date_are_closed() {
+        assert_eq!(
+            close_date_gaps("naissance : 1989- 08- 31. le 31 / 08 / 1989"),
+            "naissance : 1989-08-31. le 31/08/1989"
+        );
+        assert_eq!(close_date_gaps("Tel. 418 555-0101"), "Tel. 418 555-0101");
     }
 
     #[test]

@@ -333,6 +333,12 @@ impl<'m> Walk<'_, 'm> {
                     self.text(location(&format!("{here}.epilogue"), None), text);
                 }
             }
+            // A text/rtf part (Outlook's, a renewal written in WordPad) is read as the
+            // document it is, not as its control words.
+            PartType::Text(text) if extract::is_rtf(text.trim_start().as_bytes()) => self.text(
+                location(&here, filename),
+                extract::rtf_text(text.as_bytes()),
+            ),
             PartType::Text(text) => {
                 self.text_with_alternatives(message, part, location(&here, filename), text, false)
             }

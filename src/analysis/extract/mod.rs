@@ -101,6 +101,8 @@ impl<'l> Budget<'l> {
     }
 }
 
+pub use rtf::{is_rtf, text as rtf_text};
+
 /// Extracts `bytes` found at `location`; `depth` counts the archives it is nested in.
 pub fn content(
     bytes: &[u8],
