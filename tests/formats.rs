@@ -594,3 +594,78 @@ fn seven_zip_bomb_is_refused_not_inflated() {
         "7z bomb",
     );
 }
+
+#[test]
+fn xlsx_shared_strings_are_read_in_their_rows_and_a_shared_string_bomb_is_refused() {
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+    let shared = |strings: &[&str]| {
+        let items: String = strings
+            .iter()
+            .map(|s| format!("<si><t>{s}</t></si>"))
+            .collect();
+        format!("<?xml version=\"1.0\"?><sst {ns}>{items}</sst>")
+    };
+    let sheet = |rows: &[&[usize]]| {
+        let rows: String = rows
+            .iter()
+            .map(|cells| {
+                let cells: String = cells
+                    .iter()
+                    .map(|i| format!("<c t=\"s\"><v>{i}</v></c>"))
+                    .collect();
+                format!("<row>{cells}</row>")
+            })
+            .collect();
+        format!("<?xml version=\"1.0\"?><worksheet {ns}><sheetData>{rows}</sheetData></worksheet>")
+    };
+    // A patient table whose every cell is a shared string: the rows read as rows.
+    let strings = shared(&[
+        "Nom",
+        "Prénom",
+        "DDN",
+        "Diagnostic",
+        "Lalonde",
+        "Isabelle",
+        "1935-09-25",
+        "hémorragie digestive",
+        "Benali",
+        "Jennifer",
+        "1974-11-01",
+        "trouble bipolaire",
+    ]);
+    let table = sheet(&[&[0, 1, 2, 3], &[4, 5, 6, 7], &[8, 9, 10, 11]]);
+    let xlsx = ooxml(
+        "xl/workbook.xml",
+        &[
+            ("xl/worksheets/sheet1.xml", table.as_bytes()),
+            ("xl/sharedStrings.xml", strings.as_bytes()),
+        ],
+    );
+    let report = check(&with("liste.xlsx", XLSX, &xlsx));
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    assert!(
+        report.to_string().contains("person_clinical_context"),
+        "{report:#}"
+    );
+    // One 1 MiB string shown by 400 cells would be 400 MiB of text: refused, not built.
+    // (Letters that do not compress, so the zip's own ratio check does not catch it first.)
+    let mut seed = 12345u32;
+    let long: String = (0..1 << 20)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            char::from(b'a' + (seed >> 16) as u8 % 26)
+        })
+        .collect();
+    let strings = shared(&[&long]);
+    let bomb = sheet(&[&[0; 400]]);
+    let xlsx = ooxml(
+        "xl/workbook.xml",
+        &[
+            ("xl/worksheets/sheet1.xml", bomb.as_bytes()),
+            ("xl/sharedStrings.xml", strings.as_bytes()),
+        ],
+    );
+    assert!(xlsx.len() < 2 << 20, "{}", xlsx.len());
+    refused_as_unreadable(&check(&with("liste.xlsx", XLSX, &xlsx)), "spreadsheet bomb");
+}

@@ -169,12 +169,19 @@ impl Clinical {
                 at: start,
             });
         }
-        for &(start, end) in listed {
-            let confidence = if clinical_near(start, end, Kind::Strong) {
-                Confidence::High
+        // A name with health words near it: high with strong ones, medium with weak ones.
+        let graded = |start: usize, end: usize| {
+            if clinical_near(start, end, Kind::Strong) {
+                Some(Confidence::High)
             } else if clinical_near(start, end, Kind::Weak) {
-                Confidence::Medium
+                Some(Confidence::Medium)
             } else {
+                None
+            }
+        };
+        for &(start, end) in listed {
+            let dummy = text.get(start..end).is_none_or(placeholder_name);
+            let Some(confidence) = graded(start, end).filter(|_| !dummy) else {
                 continue;
             };
             found.push(Sign {
@@ -191,11 +198,7 @@ impl Clinical {
                 if !name_within(start.saturating_sub(AGE_NAME_REACH), start) {
                     continue;
                 }
-                let confidence = if clinical_near(start, end, Kind::Strong) {
-                    Confidence::High
-                } else if clinical_near(start, end, Kind::Weak) {
-                    Confidence::Medium
-                } else {
+                let Some(confidence) = graded(start, end) else {
                     continue;
                 };
                 found.push(Sign {

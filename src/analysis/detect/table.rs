@@ -71,14 +71,17 @@ impl Tables {
     /// The dates of birth and listed names of `text`'s tables.
     pub fn rows(&self, text: &str) -> Rows {
         let mut rows = Rows::default();
-        if !text.contains('\n') {
+        // Most texts have no column label: they cost two literal searches, no line index.
+        let dob = self.dob_label.is_match(text);
+        let patient = self.patient_label.is_match(text);
+        if !(dob || patient) || !text.contains('\n') {
             return rows;
         }
         let lines = Lines::new(text);
-        if self.dob_label.is_match(text) {
+        if dob {
             rows.dobs = self.dob_column(text, &lines);
         }
-        if self.patient_label.is_match(text) {
+        if patient {
             rows.listed = self.patient_column(text, &lines);
         }
         rows

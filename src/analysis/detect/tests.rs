@@ -248,6 +248,10 @@ fn a_training_screen_s_dummy_patient_and_placeholder_numbers_are_no_one() {
         detectors(&scan(screen)),
         vec![("person_clinical_context", Confidence::Medium)]
     );
+    // A training environment's list of dummy patients is no list of patients.
+    let dummies = "Environnement de formation\nPatient\nPATIENT, Test\nTEST, Patient\nDOE, John\n\
+                   Diagnostic : pneumonie";
+    assert_eq!(detectors(&scan(dummies)), vec![]);
     // The same screen with a real-looking patient is one.
     let real = screen
         .replace("PATIENT, Test", "LALONDE, Therese")

@@ -29,6 +29,8 @@ mod zip;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+pub use rtf::{is_rtf, text as rtf_text};
+
 use super::encryption::{self, Parsed, Scheme};
 use super::mime::{Limits, Location};
 
@@ -100,8 +102,6 @@ impl<'l> Budget<'l> {
         self.deadline.is_some_and(|d| Instant::now() > d)
     }
 }
-
-pub use rtf::{is_rtf, text as rtf_text};
 
 /// Extracts `bytes` found at `location`; `depth` counts the archives it is nested in.
 pub fn content(

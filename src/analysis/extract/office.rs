@@ -98,7 +98,9 @@ pub fn text<R: Read + Seek>(
         }
         match (read_entry(archive, index, budget), kind) {
             (Entry::Data(_, xml), Part::Text) => {
-                if xml_text(&xml, book.as_ref(), budget.remaining(), &mut text).is_err() {
+                // The XML was counted when read; the strings its cells show are counted too.
+                let shown = xml_text(&xml, book.as_ref(), budget.remaining(), &mut text);
+                if !shown.is_ok_and(|bytes| budget.reserve(bytes)) {
                     let reason = "spreadsheet expands beyond the limits (spreadsheet bomb)";
                     out.push(Piece::Unscannable(location, reason.into()));
                     return;
@@ -163,16 +165,18 @@ pub struct Overflow;
 /// Appends the character data of `xml`, with block ends as newlines and cells as tabs.
 /// The XML is read in place (no copy per event); text that is not UTF-8 is read lossily.
 /// A spreadsheet cell (`book`) is written as it shows: a date style's serial as the date,
-/// a shared string's index as the string. Shared strings may not grow `out` past `cap`.
+/// a shared string's index as the string. Returns the bytes of shared strings written,
+/// which may not exceed `cap`.
 pub fn xml_text(
     xml: &[u8],
     book: Option<&Workbook>,
     cap: usize,
     out: &mut String,
-) -> Result<(), Overflow> {
+) -> Result<usize, Overflow> {
     let text = String::from_utf8_lossy(xml);
     let mut reader = Reader::from_str(&text);
     let mut cell = Show::Plain;
+    let mut shown = 0usize;
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
@@ -183,8 +187,11 @@ pub fn xml_text(
                 None => unescape_into(&t, out),
             },
             Ok(Event::Text(t)) if cell == Show::Shared => match book.and_then(|b| b.shared(&t)) {
-                Some(string) if out.len() + string.len() > cap => return Err(Overflow),
-                Some(string) => out.push_str(string),
+                Some(string) if shown + string.len() > cap => return Err(Overflow),
+                Some(string) => {
+                    shown += string.len();
+                    out.push_str(string);
+                }
                 None => unescape_into(&t, out),
             },
             Ok(Event::Text(t)) => unescape_into(&t, out),
@@ -206,7 +213,7 @@ pub fn xml_text(
                 "s" => out.push(' '),
                 _ => {}
             },
-            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(Event::Eof) | Err(_) => return Ok(shown),
             Ok(_) => {}
         }
     }
