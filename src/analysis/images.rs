@@ -1,8 +1,9 @@
 //! What OCR read of a message's images, added to its analysis (pure): each text scanned like
 //! any other, after undoing the confusions OCR makes in a health insurance number where its
-//! check digit confirms them, parting words it read run together ("maladieQuebec") and closing the gaps it reads
-//! inside dates ("1989- 08- 31"); each image not read becomes an unscannable entry with its
-//! reason; the confidential rule is applied again to all the evidence.
+//! check digit confirms them, parting words it read run together ("maladieQuebec") and
+//! closing the gaps it reads inside dates ("1989- 08- 31"); each image not read becomes an
+//! unscannable entry with its reason; the confidential rule is applied again to all the
+//! evidence.
 
 use std::sync::LazyLock;
 
