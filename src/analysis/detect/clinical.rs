@@ -35,6 +35,8 @@ pub struct Clinical {
     dob: String,
     age: String,
     name: Regex,
+    /// A name after a patient label ("Patient : GOSSELIN, Felix").
+    labelled: Regex,
     hl7_pid: Regex,
     fhir_json: Regex,
     fhir_reference: Regex,
@@ -63,8 +65,11 @@ impl Clinical {
     /// Compiles the built-in patterns. They are constants: a failure is a programming error
     /// caught by the unit tests, reported as a regex error rather than a panic.
     pub fn new() -> Result<Clinical, regex::Error> {
+        // Between a written date's parts: a space or a dash ("09-SEP-1979"), or the line
+        // break of a scanned letter's wrapped line ("ne le 24\nfevrier 1990").
+        let sep = r"(?:[ -]|\r?\n)";
         let date = format!(
-            r"(?:[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}}|[0-9]{{1,2}}(?:er)? (?:{MONTHS})\.? [0-9]{{4}}|(?:{MONTHS})\.? [0-9]{{1,2}},? [0-9]{{4}})"
+            r"(?:[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}}|[0-9]{{1,2}}(?:er)?{sep}(?:{MONTHS})\.?{sep}[0-9]{{4}}|(?:{MONTHS})\.?{sep}[0-9]{{1,2}},?{sep}[0-9]{{4}})"
         );
         // A bare date after a name is a birth date only if its year is one (events of this
         // decade are not).
@@ -79,6 +84,9 @@ impl Clinical {
             // Case matters: a name is capitalised (or in capitals).
             name: Regex::new(
                 r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Miss)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name|enfant|child)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?,?[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)",
+            )?,
+            labelled: Regex::new(
+                r"(?i:patiente?|usagere?|nom du patient|nom de l'usager|nom de la patiente|patient name)[ ]*:[ ]*([A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
             )?,
             hl7_pid: Regex::new(r"(?:^|[\r\n])PID\|([^\r\n]*)")?,
             fhir_json: Regex::new(
@@ -107,8 +115,19 @@ impl Clinical {
         self.tables.rows(text)
     }
 
+    /// The names written after a patient label in `text` (dummy ones left out).
+    pub fn labelled(&self, text: &str) -> Vec<(usize, usize)> {
+        self.labelled
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .filter(|name| !placeholder_name(name.as_str()))
+            .map(|name| (name.start(), name.end()))
+            .collect()
+    }
+
     /// A person in a clinical context: the dates of birth `dobs` (with whether a table
-    /// names their person), ages `ages` and listed names `listed` found in `text`, judged
+    /// names their person), ages `ages`, listed names `listed` and names after a patient
+    /// label `labelled` found in `text`, judged
     /// with the context words `hits` (which cover `window` bytes around each).
     #[allow(clippy::too_many_arguments)]
     pub fn person(
@@ -116,6 +135,7 @@ impl Clinical {
         text: &str,
         dobs: &[(usize, usize, bool)],
         listed: &[(usize, usize)],
+        labelled: &[(usize, usize)],
         ages: &[(usize, usize)],
         words: &Words,
         hits: &[Mention],
@@ -180,7 +200,11 @@ impl Clinical {
             }
         };
         for &(start, end) in listed {
-            let dummy = text.get(start..end).is_none_or(placeholder_name);
+            // A title-case heading made of health words ("Diabetes Care") is no one's name.
+            let inside = Words::near(hits, start, end.saturating_sub(1));
+            let dummy = text.get(start..end).is_none_or(placeholder_name)
+                || words.any(inside, Kind::Strong)
+                || words.any(inside, Kind::Weak);
             let Some(confidence) = graded(start, end).filter(|_| !dummy) else {
                 continue;
             };
@@ -189,6 +213,24 @@ impl Clinical {
                 confidence,
                 sample: "liste de patients : nom + contexte clinique".to_owned(),
                 key: format!("listed@{start}"),
+                at: start,
+            });
+        }
+        // A patient named by a label, amid health words: two distinct ones besides the label
+        // (itself a clinical word, "patient" or "usager") make it health information about
+        // them; one leaves a doubt.
+        for &(start, end) in labelled {
+            let near = Words::near(hits, start.saturating_sub(window), end + window);
+            let confidence = match words.distinct(near, Kind::Strong) {
+                0 | 1 => continue,
+                2 => Confidence::Medium,
+                _ => Confidence::High,
+            };
+            found.push(Sign {
+                detector: PERSON,
+                confidence,
+                sample: "patient nomme + contexte clinique".to_owned(),
+                key: format!("labelled@{start}"),
                 at: start,
             });
         }

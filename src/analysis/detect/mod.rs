@@ -196,6 +196,9 @@ fn placeholder_digits(value: &str) -> bool {
     count >= 4
 }
 
+/// The detector whose findings a table's file-number column gives.
+const RECORD_DETECTOR: &str = "medical_record_number";
+
 /// The detectors shipped with Sentinelle (rules/detectors.toml at build time), used when
 /// the rules directory has no detectors.toml.
 impl Engine {
@@ -250,6 +253,7 @@ impl Engine {
             !overlaps
         });
         let tables = self.clinical.tables(text);
+        let labelled = self.clinical.labelled(text);
         let mut dobs: Vec<(usize, usize, bool)> =
             dobs.into_iter().map(|(s, e)| (s, e, false)).collect();
         dobs.extend(&tables.dobs);
@@ -257,7 +261,7 @@ impl Engine {
             .iter()
             .map(|(_, range, _, _)| (range.start, range.end))
             .chain(dobs.iter().map(|&(s, e, _)| (s, e)))
-            .chain(ages.iter().chain(&tables.listed).copied())
+            .chain(ages.iter().chain(&tables.listed).chain(&labelled).copied())
             .map(|(start, end)| (start.saturating_sub(self.window), end + self.window))
             .collect();
         windows.sort_unstable();
@@ -283,6 +287,7 @@ impl Engine {
             }
             found.extend(self.judge(d, text, range, value, verdict, &near));
         }
+        found.extend(self.record_column(text, &tables.records, year));
         dobs.sort_unstable();
         for evidence in self
             .clinical
@@ -290,6 +295,7 @@ impl Engine {
                 text,
                 &dobs,
                 &tables.listed,
+                &labelled,
                 &ages,
                 &self.words,
                 &hits,
@@ -307,6 +313,36 @@ impl Engine {
             });
         }
         found
+    }
+
+    /// The numbers of a table's file-number column, as the record-number detector's labelled
+    /// matches (its exclusions and placeholders apply; without that detector, none).
+    fn record_column(&self, text: &str, records: &[(usize, usize)], year: i32) -> Vec<Hit> {
+        let Some(detector) = (!records.is_empty())
+            .then(|| self.detectors.iter().find(|d| d.id == RECORD_DETECTOR))
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        for &(start, end) in records {
+            let value = compact(&text[start..end]);
+            if detector.ignore.contains(&value)
+                || placeholder_digits(&value)
+                || part_of_longer_number(text, &(start..end))
+                || detector.validator.check(value.as_bytes(), year) != Verdict::Valid
+            {
+                continue;
+            }
+            hits.push(Hit {
+                detector: detector.id.clone(),
+                confidence: detector.confidence_with_context,
+                sample: redact::sample(&text[start..end]),
+                key: value,
+                at: start,
+            });
+        }
+        hits
     }
 
     /// The context words around `range` (not inside it: a label the pattern includes, such

@@ -6,8 +6,11 @@
 //!   when the table has a name column ("Nom", "Name", "Patient", "Usager") or the row a name
 //!   in list form;
 //! - a patient column: below a patient label, names in the form EMRs list them, surname
-//!   first ("LACROIX, Monique", or "Arsenault, Emilie" alone in its cell), at least
-//!   [`MIN_LISTED`] of them.
+//!   first ("LACROIX, Monique", or "Arsenault, Emilie" alone in its cell) or a given name
+//!   and a surname alone in their cell ("Jeanne Ouellet"), at least [`MIN_LISTED`] of them;
+//! - a record-number column: below a header line holding a file-number label ("Dossier",
+//!   "MRN") under a patient label, each row's number standing alone in its cell is a medical
+//!   record number, as if labelled (at least two rows: one number below a word is anything).
 //!
 //! OCR of a screen reads column by column, so "below" means the next [`REACH_LINES`] lines,
 //! not the same column. Found here: where the evidence lies; judged with the context words
@@ -27,11 +30,16 @@ pub struct Tables {
     dob_label: Regex,
     name_label: Regex,
     patient_label: Regex,
+    record_label: Regex,
+    /// A number alone in its cell: what a file-number column holds.
+    record: Regex,
     date: Regex,
     /// Surname in capitals, then given name: anywhere in a row.
     listed_caps: Regex,
     /// Surname, then given name, both capitalised: the whole cell.
     listed_cell: Regex,
+    /// Given name, then surname: the whole cell (a screen's patient column).
+    listed_given: Regex,
 }
 
 /// What the tables of one text hold.
@@ -41,6 +49,8 @@ pub struct Rows {
     pub dobs: Vec<(usize, usize, bool)>,
     /// Names listed below a patient label (at least [`MIN_LISTED`] under one label).
     pub listed: Vec<(usize, usize)>,
+    /// Numbers in a file-number column of a table of patients.
+    pub records: Vec<(usize, usize)>,
 }
 
 impl Tables {
@@ -58,12 +68,19 @@ impl Tables {
             patient_label: Regex::new(
                 r"(?i)(?-u:\b)(?:patients?|patientes?|usagers?|usageres?|patient name|nom du patient)(?-u:\b)",
             )?,
+            record_label: Regex::new(
+                r"(?i)(?-u:\b)(?:dossiers?|mrn|chart(?: no| number| #)?|medical record(?: number| no)?)(?-u:\b)",
+            )?,
+            record: Regex::new(r"(?m)(?:^|[\t |])([0-9]{5,10})(?:[\t |]|$)")?,
             date: Regex::new(&format!(r"(?-u:\b){date}(?-u:\b)"))?,
             listed_caps: Regex::new(&format!(
                 r"(?-u:\b)[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?, {given}(?-u:\b)"
             ))?,
             listed_cell: Regex::new(&format!(
                 r"(?m)(?:^|\t|  |\|)[ ]*([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?, {given})[ ]*(?:\t|  |\||\r?$)"
+            ))?,
+            listed_given: Regex::new(&format!(
+                r"(?m)(?:^|\t|  |\|)[ ]*({given} (?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]*(?:\t|  |\||\r?$)"
             ))?,
         })
     }
@@ -83,6 +100,7 @@ impl Tables {
         }
         if patient {
             rows.listed = self.patient_column(text, &lines);
+            rows.records = self.record_column(text, &lines);
         }
         rows
     }
@@ -136,6 +154,7 @@ impl Tables {
                     let m = c.get(1)?;
                     Some((offset + m.start(), offset + m.end()))
                 }))
+                .chain(self.given_run(text, lines, header))
                 .collect();
             names.sort_unstable();
             names.dedup();
@@ -149,6 +168,58 @@ impl Tables {
             }
         }
         found
+    }
+
+    fn record_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut done = 0;
+        for label in self.record_label.find_iter(text) {
+            let header = lines.index(label.start());
+            let line = lines.get(text, header);
+            // A label with its number on its line is a labelled number (a detector's rule).
+            if header < done || self.record.is_match(&text[label.end()..line.end]) {
+                continue;
+            }
+            let region = lines.span(header.saturating_sub(REACH_LINES), header + 1);
+            if !self.patient_label.is_match(&text[region]) {
+                continue;
+            }
+            let mut numbers = Vec::new();
+            for row in header + 1..lines.count().min(header + 1 + REACH_LINES) {
+                let row = lines.get(text, row);
+                let cells = &text[row.clone()];
+                if let Some(number) = self.record.captures(cells).and_then(|c| c.get(1)) {
+                    numbers.push((row.start + number.start(), row.start + number.end()));
+                }
+            }
+            done = header + 1 + REACH_LINES;
+            if numbers.len() >= 2 {
+                found.extend(numbers);
+            }
+        }
+        found
+    }
+
+    /// Names in given-name-first form are a column only when they fill the rows right below
+    /// the header, one per row (blank lines aside), at least [`MIN_LISTED`] of them: a screen's
+    /// title-case buttons and labels ("Enregistrer Annuler") seldom stand that way.
+    fn given_run(&self, text: &str, lines: &Lines, header: usize) -> Vec<(usize, usize)> {
+        let mut run = Vec::new();
+        for row in header + 1..lines.count().min(header + 1 + REACH_LINES) {
+            let row = lines.get(text, row);
+            let cells = &text[row.clone()];
+            if cells.trim().is_empty() {
+                continue;
+            }
+            let Some(name) = self.listed_given.captures(cells).and_then(|c| c.get(1)) else {
+                break;
+            };
+            run.push((row.start + name.start(), row.start + name.end()));
+        }
+        if run.len() < MIN_LISTED {
+            run.clear();
+        }
+        run
     }
 }
 
@@ -250,5 +321,46 @@ mod tests {
                 .listed
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_file_number_column_in_a_table_of_patients_gives_record_numbers() {
+        let sheet = "Liste des usagers - Unite 4B\nLit\tUsager\tDossier\tDiagnostic\n\
+                     400\tCatherine Roy\t879379\tAsthme\n402\tLouis Roy\t1357604\tMPOC\n";
+        let found = rows(sheet);
+        let numbers: Vec<&str> = found.records.iter().map(|&(s, e)| &sheet[s..e]).collect();
+        assert_eq!(numbers, ["879379", "1357604"]);
+        // OCR of the same table: single spaces between cells.
+        let ocr = "Lit Usager Dossier Diagnostic\n400 Maude Proulx 6646932 Asthme\n\n\
+                   402 William Thibault 9697106 Fracture de la hanche\n";
+        assert_eq!(rows(ocr).records.len(), 2);
+    }
+
+    #[test]
+    fn a_file_number_column_without_patients_or_with_one_row_is_no_record() {
+        // No patient label: a supplier's files.
+        let invoices = "Fournisseur\tDossier\tMontant\nAcme\t123456\t40 $\nBeta\t234567\t12 $\n";
+        assert!(rows(invoices).records.is_empty());
+        // One row, or a labelled number on the header line (the detector's own rule).
+        assert!(rows("Patient\tDossier\nRoy\t123456\n").records.is_empty());
+        assert!(
+            rows("Patient Dossier 123456\nRoy 234567\nDion 345678\n")
+                .records
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn given_names_first_make_a_column_only_right_below_the_patient_label() {
+        let screen =
+            "Clinic list\nPatient\n\nMicheline Lamontagne\nFrancine Daigle\n\nSylvie Cote\n";
+        assert_eq!(rows(screen).listed.len(), 3);
+        // A new-patient screen's labels and buttons are no column of names.
+        let form = "Nouvel usager\nFichier Edition Affichage Dossier\nNom Prenom\n\
+                    Allergie Reaction\nEnregistrer Annuler\n";
+        assert!(rows(form).listed.is_empty());
+        // A signature under a line about test patients is no list either.
+        let note = "Test patients are synthetic.\n\nSarah St-Pierre\nQA analyst\nCIUSSS\n";
+        assert!(rows(note).listed.is_empty());
     }
 }

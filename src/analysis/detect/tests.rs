@@ -287,3 +287,41 @@ fn a_table_of_patients_with_their_birth_dates_is_a_person_in_a_clinical_context(
                  Roy\tJulie\t1975-03-18\n";
     assert!(scan(party).iter().all(|h| h.confidence < Confidence::High));
 }
+
+#[test]
+fn a_file_number_column_of_a_table_of_patients_is_record_numbers() {
+    let sheet = "Lit\tUsager\tDossier\tDiagnostic\n400\tFrancois Pelletier\t5618174\tAsthme\n\
+                 402\tAlice Dion\t8128622\tFibrillation auriculaire\n";
+    let hits = scan(sheet);
+    assert_eq!(
+        detectors(&hits),
+        vec![
+            ("medical_record_number", Confidence::High),
+            ("medical_record_number", Confidence::High)
+        ]
+    );
+    assert!(hits.iter().all(|h| !h.sample.contains("1817")));
+    // Placeholder rows of a blank template are no one.
+    let blank = "Usager\tDossier\n____\t0000000\n____\t0000000\n";
+    assert!(scan(blank).is_empty());
+}
+
+#[test]
+fn a_patient_named_by_its_label_amid_health_words_is_a_person_in_a_clinical_context() {
+    let report = "Patient : GOSSELIN, Felix\nExamen : radiographie pulmonaire\n\
+                  Indication : fievre.\nConclusion : pneumonie du lobe inferieur gauche";
+    assert_eq!(
+        detectors(&scan(report)),
+        vec![("person_clinical_context", Confidence::High)]
+    );
+    // A dummy patient, or a name without health words, is not.
+    assert!(scan("Patient : TEST, Patient\nradiographie : pneumonie, fievre").is_empty());
+    assert!(scan("Patient : Felix Gosselin\nMerci de votre appel.").is_empty());
+    // One health word besides the label leaves a doubt.
+    assert_eq!(
+        detectors(&scan(
+            "Patient : Felix Gosselin\nRendez-vous en radiographie."
+        )),
+        vec![("person_clinical_context", Confidence::Medium)]
+    );
+}

@@ -54,7 +54,7 @@ SEED = 20250317
 
 
 def _load_base():
-    path = os.path.join(HERE, "..", "generate.py")
+    path = os.path.join(HERE, "..", "..", "holdout", "generate.py")
     spec = importlib.util.spec_from_file_location("holdout_base", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
