@@ -480,6 +480,23 @@ fn tar_tar_gz_and_gz_archives_are_read() {
 }
 
 #[test]
+fn a_tar_gz_is_one_archive_level_so_a_docx_in_a_zip_inside_it_is_read() {
+    let docx = docs::docx(&["Patient Gaston Tremblay, NAM TREG 5401 0114, diabete".into()]);
+    let zip = docs::zip(&[("lettre.docx", &docx)]);
+    let tgz = gzip(&tar(&[("fichiers.zip", &zip)]));
+    assert_eq!(
+        refused_with_nam(&check(&with("fichiers.tar.gz", "application/gzip", &tgz))),
+        "fichiers.tar.gz/fichiers.tar/fichiers.zip/lettre.docx"
+    );
+    // One level more (the zip in another zip) is past the default depth of 3.
+    let deeper = gzip(&tar(&[("fichiers.zip", &docs::zip(&[("z.zip", &zip)]))]));
+    refused_as_unreadable(
+        &check(&with("fichiers.tar.gz", "application/gzip", &deeper)),
+        "archives nested deeper than the limit",
+    );
+}
+
+#[test]
 fn gzip_bomb_is_refused_not_inflated() {
     let bomb = gzip(&vec![b'a'; 64 * 1024 * 1024]);
     assert!(bomb.len() < 100_000);

@@ -35,7 +35,7 @@ pub struct Clinical {
     dob: String,
     age: String,
     name: Regex,
-    /// A name after a patient label ("Patient : GOSSELIN, Felix").
+    /// A name after a patient label that starts its line or cell ("Patient : GOSSELIN, Felix").
     labelled: Regex,
     hl7_pid: Regex,
     fhir_json: Regex,
@@ -76,7 +76,7 @@ impl Clinical {
         let birth_year = "(?:19[0-9]{2}|20[01][0-9])";
         Ok(Clinical {
             dob: format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,\t]{{0,8}}(?:le )?{date}|(?-i:(?-u:\b)[A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?,? [A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?) \((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year})\)"
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,;|\t]{{0,8}}(?:le )?{date}|(?-i:(?-u:\b)[A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?,? [A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?) \((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year})\)"
             ),
             age: r"(?i)(?:(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|[0-9]{1,3} ?(?:yo|y/o|y\.o\.)|aged [0-9]{1,3})|\([0-9]{1,3} ?(?:ans|[mfh])\))".to_owned(),
             // (The last form of `dob` is a bare date in parentheses right after a name:
@@ -86,7 +86,7 @@ impl Clinical {
                 r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Miss)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name|enfant|child)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?,?[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)",
             )?,
             labelled: Regex::new(
-                r"(?i:patiente?|usagere?|nom du patient|nom de l'usager|nom de la patiente|patient name)[ ]*:[ ]*([A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
+                r"(?m)(?:^|\t|\|)[ ]*(?i:patiente?|usagere?|nom du patient|nom de l'usager|nom de la patiente|patient name)[ ]*[:;|\t][ \t]*([A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
             )?,
             hl7_pid: Regex::new(r"(?:^|[\r\n])PID\|([^\r\n]*)")?,
             fhir_json: Regex::new(
@@ -113,6 +113,17 @@ impl Clinical {
     /// The dates of birth and listed names of `text`'s tables.
     pub fn tables(&self, text: &str) -> Rows {
         self.tables.rows(text)
+    }
+
+    /// True when someone's name (not a dummy's) stands in `text[from..to]` (clamped).
+    pub fn named(&self, text: &str, from: usize, to: usize) -> bool {
+        let lo = floor_boundary(text, from);
+        let hi = floor_boundary(text, to.min(text.len()));
+        text.get(lo..hi).is_some_and(|around| {
+            self.name
+                .find_iter(around)
+                .any(|name| !placeholder_name(name.as_str()))
+        })
     }
 
     /// The names written after a patient label in `text` (dummy ones left out).
@@ -146,15 +157,7 @@ impl Clinical {
             let near = Words::near(hits, from.saturating_sub(window), to + window);
             words.any(near, kind)
         };
-        let name_within = |from: usize, to: usize| {
-            let lo = floor_boundary(text, from);
-            let hi = floor_boundary(text, to.min(text.len()));
-            text.get(lo..hi).is_some_and(|around| {
-                self.name
-                    .find_iter(around)
-                    .any(|name| !placeholder_name(name.as_str()))
-            })
-        };
+        let name_within = |from: usize, to: usize| self.named(text, from, to);
         for &(start, end, in_named_table) in dobs {
             let strong = clinical_near(start, end, Kind::Strong);
             let named = in_named_table || name_within(start.saturating_sub(window), end + window);

@@ -196,6 +196,9 @@ fn placeholder_digits(value: &str) -> bool {
     count >= 4
 }
 
+/// How close to an identifier a name must stand to make it that person's (bytes).
+const NAME_BESIDE: usize = 40;
+
 /// The detector whose findings a table's file-number column gives.
 const RECORD_DETECTOR: &str = "medical_record_number";
 
@@ -402,6 +405,17 @@ impl Engine {
             // Commercial words without the identifier's own or clinical ones: a product or
             // order code; with clinical ones too, the doubt keeps the plain confidence.
             Verdict::Valid if anti && !strong => return None,
+            // Unless a person's name stands right by it: no product code is someone's.
+            Verdict::Valid
+                if anti
+                    && self.clinical.named(
+                        text,
+                        range.start.saturating_sub(NAME_BESIDE),
+                        range.end + NAME_BESIDE,
+                    ) =>
+            {
+                detector.confidence_with_context
+            }
             Verdict::Valid if anti => detector.confidence,
             // Clinical words around a validated identifier: it is about a patient. (Weak words
             // are not enough: every hospital signature says "hopital".)

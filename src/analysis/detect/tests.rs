@@ -317,11 +317,54 @@ fn a_patient_named_by_its_label_amid_health_words_is_a_person_in_a_clinical_cont
     // A dummy patient, or a name without health words, is not.
     assert!(scan("Patient : TEST, Patient\nradiographie : pneumonie, fievre").is_empty());
     assert!(scan("Patient : Felix Gosselin\nMerci de votre appel.").is_empty());
+    // A label inside prose is no label ("patients: ... Patient; ZZTEST, Bebe").
+    assert!(
+        scan("Test patients are synthetic (ZZTEST, Patient; ZZTEST, Bebe): pneumonia, fever")
+            .is_empty()
+    );
     // One health word besides the label leaves a doubt.
     assert_eq!(
         detectors(&scan(
             "Patient : Felix Gosselin\nRendez-vous en radiographie."
         )),
         vec![("person_clinical_context", Confidence::Medium)]
+    );
+}
+
+#[test]
+fn a_file_number_label_with_its_abbreviation_or_a_cell_separator_still_labels_it() {
+    for text in [
+        "No dossier (MRN) : 399-7655",
+        "No dossier (MRN)\t0770075",
+        "No dossier (MRN),399-7655",
+        "Dossier;0770075",
+        "MRN\t3260796",
+    ] {
+        assert_eq!(
+            detectors(&scan(text)),
+            vec![("medical_record_number", Confidence::Medium)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_birth_date_and_a_patient_name_in_semicolon_separated_cells_are_read() {
+    let csv = "Nom du patient;Gilles Morin\nDate de naissance;14 aout 2005\nDiagnostic;diabete";
+    let hits = scan(csv);
+    assert!(hits.iter().any(|h| h.sample.contains("date de naissance")));
+    assert!(
+        hits.iter()
+            .all(|h| h.detector == "person_clinical_context" && h.confidence == Confidence::High)
+    );
+}
+
+#[test]
+fn an_identifier_beside_a_name_amid_clinical_words_stays_high_near_commercial_words() {
+    let minutes = "Drug shortage: lots 24K118 and 24K131, substitute until 2026-12-15.\n\
+                   MRN 3260796 (Jocelyne Nadeau): right breast adenocarcinoma";
+    assert_eq!(
+        detectors(&scan(minutes)),
+        vec![("medical_record_number", Confidence::High)]
     );
 }

@@ -1,7 +1,9 @@
 //! POSIX tar archives and gzip streams (`.tar`, `.tar.gz`/`.tgz`, `.gz`): a gzip stream is
 //! inflated with flate2 and its content extracted like an attachment (a `.tar.gz` is then
 //! a tar); a tar archive is walked with the `tar` crate, each file extracted like an
-//! attachment. Each level counts as one archive level.
+//! attachment. Each level counts as one archive level, except that a `.tar.gz` is one
+//! archive: the tar inside a gzip stream is at the stream's level (so a `.tar.gz` holding a
+//! zip of documents reads like a zip holding one).
 //!
 //! Bounded like ZIP: a gzip stream is never inflated past the bytes the budget has left,
 //! nor past `max_expansion_ratio` times its compressed size (a gzip bomb); a tar holds at
@@ -75,10 +77,12 @@ pub fn gunzip(
             None => base.strip_suffix(".gz").unwrap_or(base).to_owned(),
         }
     });
+    // A tar's entries go one level deeper, so gzip in tar in gzip still counts each tar.
+    let level = if is_tar(&data) { depth } else { depth + 1 };
     super::content(
         &data,
         super::zip::inner(&location, &name),
-        depth + 1,
+        level,
         budget,
         out,
     );
