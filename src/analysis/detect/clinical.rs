@@ -86,7 +86,7 @@ impl Clinical {
                 r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Miss)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name|enfant|child)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?,?[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)",
             )?,
             labelled: Regex::new(
-                r"(?m)(?:^|\t|\|)[ ]*(?i:patiente?|usagere?|nom du patient|nom de l'usager|nom de la patiente|patient name)[ ]*[:;|\t][ \t]*([A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
+                r"(?i:patiente?|usagere?|nom du patient|nom de l'usager|nom de la patiente|patient name)[ ]*[:;|\t][ \t]*([A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+)",
             )?,
             hl7_pid: Regex::new(r"(?:^|[\r\n])PID\|([^\r\n]*)")?,
             fhir_json: Regex::new(
@@ -128,8 +128,15 @@ impl Clinical {
 
     /// The names written after a patient label in `text` (dummy ones left out).
     pub fn labelled(&self, text: &str) -> Vec<(usize, usize)> {
+        // (The label's start is checked here rather than in the pattern, which keeps the
+        // pattern's literal prefix: a fast search.)
+        let starts_cell = |at: usize| {
+            let before = text.get(..at).unwrap_or("").trim_end_matches(' ');
+            before.is_empty() || before.ends_with(['\n', '\t', '|'])
+        };
         self.labelled
             .captures_iter(text)
+            .filter(|c| c.get(0).is_some_and(|label| starts_cell(label.start())))
             .filter_map(|c| c.get(1))
             .filter(|name| !placeholder_name(name.as_str()))
             .map(|name| (name.start(), name.end()))
