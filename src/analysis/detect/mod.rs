@@ -265,6 +265,7 @@ impl Engine {
             .map(|(_, range, _, _)| (range.start, range.end))
             .chain(dobs.iter().map(|&(s, e, _)| (s, e)))
             .chain(ages.iter().chain(&tables.listed).chain(&labelled).copied())
+            .chain(tables.records.iter().map(|&(s, e, _)| (s, e)))
             .map(|(start, end)| (start.saturating_sub(self.window), end + self.window))
             .collect();
         windows.sort_unstable();
@@ -290,7 +291,7 @@ impl Engine {
             }
             found.extend(self.judge(d, text, range, value, verdict, &near));
         }
-        found.extend(self.record_column(text, &tables.records, year));
+        found.extend(self.record_column(text, &tables.records, &hits, year));
         dobs.sort_unstable();
         for evidence in self
             .clinical
@@ -319,16 +320,24 @@ impl Engine {
     }
 
     /// The numbers of a table's file-number column, as the record-number detector's labelled
-    /// matches (its exclusions and placeholders apply; without that detector, none).
-    fn record_column(&self, text: &str, records: &[(usize, usize)], year: i32) -> Vec<Hit> {
+    /// matches (its exclusions and placeholders apply; without that detector, none): with
+    /// its context confidence in a table headed by a patient label or amid clinical words,
+    /// its plain one otherwise (a name column and a "Dossier" column may be a supplier's).
+    fn record_column(
+        &self,
+        text: &str,
+        records: &[(usize, usize, bool)],
+        hits: &[context::Mention],
+        year: i32,
+    ) -> Vec<Hit> {
         let Some(detector) = (!records.is_empty())
             .then(|| self.detectors.iter().find(|d| d.id == RECORD_DETECTOR))
             .flatten()
         else {
             return Vec::new();
         };
-        let mut hits = Vec::new();
-        for &(start, end) in records {
+        let mut found = Vec::new();
+        for &(start, end, headed) in records {
             let value = compact(&text[start..end]);
             if detector.ignore.contains(&value)
                 || placeholder_digits(&value)
@@ -337,15 +346,20 @@ impl Engine {
             {
                 continue;
             }
-            hits.push(Hit {
+            let clinical = || self.context(&(start..end), hits).any(Kind::Strong);
+            found.push(Hit {
                 detector: detector.id.clone(),
-                confidence: detector.confidence_with_context,
+                confidence: if headed || clinical() {
+                    detector.confidence_with_context
+                } else {
+                    detector.confidence
+                },
                 sample: redact::sample(&text[start..end]),
                 key: value,
                 at: start,
             });
         }
-        hits
+        found
     }
 
     /// The context words around `range` (not inside it: a label the pattern includes, such
@@ -421,9 +435,9 @@ impl Engine {
             // are not enough: every hospital signature says "hopital".)
             Verdict::Valid if strong => detector.confidence_with_context,
             Verdict::Valid => detector.confidence,
-            // A possible date with a wrong check digit: a typo counts only when both the
-            // identifier's own words and clinical words surround it.
-            Verdict::ChecksumMismatch if own && near.distinct_strong() >= 2 => Confidence::Medium,
+            // A possible date with a wrong check digit: a typo (or a number copied by hand)
+            // counts when the identifier's own words call it one, as a doubt.
+            Verdict::ChecksumMismatch if own => Confidence::Medium,
             Verdict::ChecksumMismatch => return None,
         };
         Some(Hit {

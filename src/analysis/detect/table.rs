@@ -31,6 +31,8 @@ pub struct Tables {
     name_label: Regex,
     patient_label: Regex,
     record_label: Regex,
+    /// The file-number labels only a patient's file has (not "Dossier": a supplier has one).
+    patient_record_label: Regex,
     /// A number alone in its cell: what a file-number column holds.
     record: Regex,
     date: Regex,
@@ -49,8 +51,9 @@ pub struct Rows {
     pub dobs: Vec<(usize, usize, bool)>,
     /// Names listed below a patient label (at least [`MIN_LISTED`] under one label).
     pub listed: Vec<(usize, usize)>,
-    /// Numbers in a file-number column of a table of patients.
-    pub records: Vec<(usize, usize)>,
+    /// Numbers in a file-number column of a table of patients, with whether a patient
+    /// label heads the table (rather than a name column or an "MRN" label alone).
+    pub records: Vec<(usize, usize, bool)>,
 }
 
 impl Tables {
@@ -65,22 +68,30 @@ impl Tables {
             name_label: Regex::new(
                 r"(?i)(?-u:\b)(?:nom|prenom|name|patients?|patientes?|usagers?|usageres?)(?-u:\b)",
             )?,
+            // A ward's census lists its patients ("Recensement - unite 4 Nord").
             patient_label: Regex::new(
-                r"(?i)(?-u:\b)(?:patients?|patientes?|usagers?|usageres?|patient name|nom du patient)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:patients?|patientes?|usagers?|usageres?|patient name|nom du patient|recensement|census)(?-u:\b)",
             )?,
             record_label: Regex::new(
                 r"(?i)(?-u:\b)(?:dossiers?|mrn|chart(?: no| number| #)?|medical record(?: number| no)?)(?-u:\b)",
             )?,
-            record: Regex::new(r"(?m)(?:^|[\t |])([0-9]{5,10})(?:[\t |]|$)")?,
+            patient_record_label: Regex::new(r"(?i)^(?:mrn|medical record)")?,
+            // Hospitals write file numbers plain, with a letter prefix or split by a dash
+            // ("1357604", "H059440", "43-18484").
+            record: Regex::new(
+                r"(?m)(?:^|[\t |;,])([A-Z]{0,2}[0-9]{2,4}-?[0-9]{3,7})(?:[\t |;,]|\r?$)",
+            )?,
             date: Regex::new(&format!(r"(?-u:\b){date}(?-u:\b)"))?,
+            // "LACROIX, Monique", "LEBLANC, JACQUELINE", "SIMARD Mathis"; or a title and a
+            // name ("Mme Nicole Dube").
             listed_caps: Regex::new(&format!(
-                r"(?-u:\b)[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?, {given}(?-u:\b)"
+                r"(?-u:\b)(?:[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?, (?:{given}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)|[A-Z]{{2}}[A-Z'-]+ {given}|(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?) {given} (?:[A-Z]')?[A-Z][A-Za-z-]+)(?-u:\b)"
             ))?,
             listed_cell: Regex::new(&format!(
-                r"(?m)(?:^|\t|  |\|)[ ]*([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?, {given})[ ]*(?:\t|  |\||\r?$)"
+                r"(?m)(?:^|\t|  |\||;)[ ]*((?:[A-Z]')?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?, {given})[ ]*(?:\t|  |\||;|\r?$)"
             ))?,
             listed_given: Regex::new(&format!(
-                r"(?m)(?:^|\t|  |\|)[ ]*({given} (?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]*(?:\t|  |\||\r?$)"
+                r"(?m)(?:^|\t|  |\||;)[ ]*({given} (?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]*(?:\t|  |\||;|\r?$)"
             ))?,
         })
     }
@@ -88,10 +99,11 @@ impl Tables {
     /// The dates of birth and listed names of `text`'s tables.
     pub fn rows(&self, text: &str) -> Rows {
         let mut rows = Rows::default();
-        // Most texts have no column label: they cost two literal searches, no line index.
+        // Most texts have no column label: they cost three literal searches, no line index.
         let dob = self.dob_label.is_match(text);
         let patient = self.patient_label.is_match(text);
-        if !(dob || patient) || !text.contains('\n') {
+        let record = self.record_label.is_match(text);
+        if !(dob || patient || record) || !text.contains('\n') {
             return rows;
         }
         let lines = Lines::new(text);
@@ -100,6 +112,8 @@ impl Tables {
         }
         if patient {
             rows.listed = self.patient_column(text, &lines);
+        }
+        if record {
             rows.records = self.record_column(text, &lines);
         }
         rows
@@ -170,7 +184,7 @@ impl Tables {
         found
     }
 
-    fn record_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize)> {
+    fn record_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize, bool)> {
         let mut found = Vec::new();
         let mut done = 0;
         for label in self.record_label.find_iter(text) {
@@ -180,8 +194,12 @@ impl Tables {
             if header < done || self.record.is_match(&text[label.end()..line.end]) {
                 continue;
             }
+            // A table of patients: a patient label above, a name column beside this one
+            // ("Lit Nom Age Dossier Dx"), or a label only patients have ("MRN").
             let region = lines.span(header.saturating_sub(REACH_LINES), header + 1);
-            if !self.patient_label.is_match(&text[region]) {
+            let patients_only = self.patient_record_label.is_match(label.as_str());
+            let headed = self.patient_label.is_match(&text[region]);
+            if !(headed || patients_only || self.name_label.is_match(&text[line.clone()])) {
                 continue;
             }
             let mut numbers = Vec::new();
@@ -189,7 +207,8 @@ impl Tables {
                 let row = lines.get(text, row);
                 let cells = &text[row.clone()];
                 if let Some(number) = self.record.captures(cells).and_then(|c| c.get(1)) {
-                    numbers.push((row.start + number.start(), row.start + number.end()));
+                    let at = row.start + number.start();
+                    numbers.push((at, row.start + number.end(), headed));
                 }
             }
             done = header + 1 + REACH_LINES;
@@ -328,8 +347,13 @@ mod tests {
         let sheet = "Liste des usagers - Unite 4B\nLit\tUsager\tDossier\tDiagnostic\n\
                      400\tCatherine Roy\t879379\tAsthme\n402\tLouis Roy\t1357604\tMPOC\n";
         let found = rows(sheet);
-        let numbers: Vec<&str> = found.records.iter().map(|&(s, e)| &sheet[s..e]).collect();
+        let numbers: Vec<&str> = found
+            .records
+            .iter()
+            .map(|&(s, e, _)| &sheet[s..e])
+            .collect();
         assert_eq!(numbers, ["879379", "1357604"]);
+        assert!(found.records.iter().all(|r| r.2));
         // OCR of the same table: single spaces between cells.
         let ocr = "Lit Usager Dossier Diagnostic\n400 Maude Proulx 6646932 Asthme\n\n\
                    402 William Thibault 9697106 Fracture de la hanche\n";
@@ -348,6 +372,40 @@ mod tests {
                 .records
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_ward_census_lists_its_patients_in_every_form_emrs_write_names() {
+        let census = "Recensement - unite 2 Ouest\nBergeron, Lucie\n301-A | TALBOT Andre\n\
+                      302-B | CARON, SYLVIE\n303-A Mme Rita O'Neil\n";
+        assert_eq!(rows(census).listed.len(), 4);
+        // A census of beds holds no names.
+        assert!(
+            rows("Recensement des lits\nUnite 2 Ouest 24\nUnite 3 Est 18\n")
+                .listed
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_file_number_column_beside_a_name_column_or_under_mrn_is_read() {
+        let sheet = "Lit Nom Age Dossier Dx\n301-A Gagnon, Paul 40 H838341 Asthme\n\
+                     402-A Lise Morin 67 30-97961 Angine\n";
+        let found = rows(sheet);
+        let numbers: Vec<&str> = found
+            .records
+            .iter()
+            .map(|&(s, e, _)| &sheet[s..e])
+            .collect();
+        assert_eq!(numbers, ["H838341", "30-97961"]);
+        // Not headed by a patient label: the detector weighs the context.
+        assert!(found.records.iter().all(|r| !r.2));
+        let or = "Heure MRN Intervention\n08:00 | ROY, Lea 03167781 Hernie\n09:00 | DION, Guy 01358674 Hernie\n";
+        assert_eq!(rows(or).records.len(), 2);
+        // Phone numbers, dates and bed numbers are not file numbers.
+        let beds =
+            "Lit Nom Dossier\n501-A 418-555-0191 2026-02-16\n502-B 819-555-0177 2026-02-17\n";
+        assert!(rows(beds).records.is_empty());
     }
 
     #[test]

@@ -47,9 +47,21 @@ fn published_sample_numbers_are_ignored() {
 }
 
 #[test]
-fn nam_typo_counts_only_with_its_own_words_and_clinical_context() {
+fn nam_typo_counts_only_when_called_a_health_number() {
     // TREG54010115: right date, wrong check digit.
     assert!(scan("Numero: TREG54010115").is_empty());
+    let coded = scan("Code produit TREG54010115, diagnostic de diabete");
+    assert!(coded.iter().all(|h| h.detector != "quebec_health_number"));
+    // Called one on an appointment slip: a doubt on its own, from two detectors (the
+    // number and the birth date it holds) a confidential message.
+    let slip = "Confirmation de rendez-vous\nNo RAMQ\tTREG 5401 0115\nClinique\tOncologie\n";
+    assert_eq!(
+        detectors(&scan(slip)),
+        vec![
+            ("quebec_health_number", Confidence::Medium),
+            ("person_clinical_context", Confidence::Medium)
+        ]
+    );
     let hits =
         scan("NAM de la patiente: TREG 5401 0115, diagnostic de diabete, ordonnance jointe.");
     // The typo still carries a birth date: a person in a clinical context, without a name.
@@ -365,6 +377,47 @@ fn an_identifier_beside_a_name_amid_clinical_words_stays_high_near_commercial_wo
                    MRN 3260796 (Jocelyne Nadeau): right breast adenocarcinoma";
     assert_eq!(
         detectors(&scan(minutes)),
+        vec![("medical_record_number", Confidence::High)]
+    );
+}
+
+#[test]
+fn a_census_or_a_schedule_with_a_file_number_column_is_record_numbers() {
+    // A name column beside a file-number column, numbers with a letter prefix or a dash,
+    // cells split by semicolons (a CSV export) or single spaces (OCR of a scan).
+    let census = "Recensement - unite 3 Est\nLit;Nom;Age;No dossier;Dx\n\
+                  201-A;PELLETIER Gaston;71;H204417;Pneumonie\n\
+                  202-B;Mme Odette Fournier;84;52-80713;Insuffisance cardiaque\n";
+    let hits = scan(census);
+    let records = hits
+        .iter()
+        .filter(|h| h.detector == "medical_record_number")
+        .count();
+    assert_eq!(records, 2);
+    assert!(hits.iter().any(|h| h.confidence == Confidence::High));
+    // An "MRN" column is a patient's even without a name label.
+    let schedule = "Bloc operatoire 14 mars\nHeure MRN Intervention\n\
+                    08:00 | CLOUTIER, Remi H118305 Cesarienne\n09:30 | Mme Alice Gagne 04417729 Hernie\n";
+    assert!(
+        scan(schedule)
+            .iter()
+            .any(|h| h.confidence == Confidence::High)
+    );
+    // A supplier's files beside a name column, nothing clinical: a doubt at most.
+    let suppliers =
+        "Nom du fournisseur\tDossier\tMontant\nAcme\t123456\t40 $\nBeta\t234567\t12 $\n";
+    assert!(
+        scan(suppliers)
+            .iter()
+            .all(|h| h.confidence < Confidence::High)
+    );
+}
+
+#[test]
+fn a_hospital_file_number_in_an_english_note_is_a_record_number() {
+    let note = "Progress note\nHospital file no.: H512094\nPatient known for COPD.\n";
+    assert_eq!(
+        detectors(&scan(note)),
         vec![("medical_record_number", Confidence::High)]
     );
 }
