@@ -51,6 +51,11 @@ fn recall_and_false_positive_rate_on_the_fifth_forms_corpus() {
 }
 
 #[test]
+fn recall_and_false_positive_rate_on_the_sixth_forms_corpus() {
+    measure("tests/corpus/forms-f", Bar::FORMS);
+}
+
+#[test]
 fn recall_and_false_positive_rate_on_the_held_out_forms_corpus() {
     measure("tests/holdout/forms", Bar::HELD_OUT_FORMS);
 }

@@ -421,3 +421,24 @@ fn a_hospital_file_number_in_an_english_note_is_a_record_number() {
         vec![("medical_record_number", Confidence::High)]
     );
 }
+
+#[test]
+fn a_training_form_with_field_names_for_the_patient_is_no_one() {
+    let form = "Formation - fiche d'admission\nPatient : NOM, Prenom\nDate de naissance : AAAA-MM-JJ\n\
+                Diagnostic principal : inscrire le diagnostic.\nMedication : liste des medicaments.\n";
+    assert!(scan(form).is_empty());
+    let english = "Patient name: Last name, First name\nDiagnosis: ____\nMedications: ____\n";
+    assert!(scan(english).is_empty());
+}
+
+#[test]
+fn a_written_birth_date_in_parentheses_after_a_name_is_a_date_of_birth() {
+    let agenda = "Ordre du jour\n3. Ajouter le cas de Julien Morin (3 fevrier 1958), \
+                  syndrome coronarien aigu, readmis hier.\n";
+    assert_eq!(
+        detectors(&scan(agenda)),
+        vec![("person_clinical_context", Confidence::High)]
+    );
+    // A recent event in parentheses is not a birth date.
+    assert!(scan("Julien Morin (3 fevrier 2026) a presente le bilan.").is_empty());
+}

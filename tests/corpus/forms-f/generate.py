@@ -2,7 +2,7 @@
 """Generate the held-out forms corpus (sixth author).
 
 All people, identifiers and clinical facts are invented by a seeded PRNG.
-Run from the repository root:  python3 tests/holdout/forms/generate.py
+Run from the repository root:  python3 tests/corpus/forms-f/generate.py
 Only the Python standard library, Pillow and LibreOffice (soffice) are used.
 """
 import base64, csv, datetime as dt, gzip, hashlib, io, os, quopri, random, re, shutil
