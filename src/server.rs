@@ -20,6 +20,7 @@ use crate::action::maildir::Maildir;
 use crate::action::upstream::Target;
 use crate::config::{Config, ListenerConfig, ListenerTls, SmtpUpstream, UpstreamConfig};
 use crate::envelope::Mode;
+use crate::metrics::Metrics;
 use crate::shutdown::{self, Phase, Shutdown};
 use crate::smtp::{Context, Session, reply};
 use crate::stream::Stream;
@@ -71,20 +72,29 @@ pub fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
     socket.listen(LISTEN_BACKLOG)
 }
 
+/// Every bound socket: the SMTP listeners and the admin listener, if any.
+#[derive(Debug)]
+pub struct Bound {
+    /// SMTP listeners.
+    pub smtp: Vec<Listener>,
+    /// The admin listener (`[console]`).
+    pub console: Option<TcpListener>,
+}
+
 /// Binds every configured listener.
-pub async fn bind(config: &Config) -> Result<Vec<Listener>, ServerError> {
-    let mut bound = Vec::with_capacity(config.listeners.len());
+pub async fn bind(config: &Config) -> Result<Bound, ServerError> {
+    let bind = |address: SocketAddr| {
+        listen(address).map_err(|source| ServerError::Bind { address, source })
+    };
+    let mut smtp = Vec::with_capacity(config.listeners.len());
     for listener in &config.listeners {
-        let socket = listen(listener.address).map_err(|source| ServerError::Bind {
-            address: listener.address,
-            source,
-        })?;
-        bound.push(Listener {
-            socket,
+        smtp.push(Listener {
+            socket: bind(listener.address)?,
             config: listener.clone(),
         });
     }
-    Ok(bound)
+    let console = config.console.address.map(bind).transpose()?;
+    Ok(Bound { smtp, console })
 }
 
 /// Admission control: a global cap and a per-address cap on concurrent sessions.
@@ -157,6 +167,7 @@ pub fn context(
     rules: Arc<crate::rules::Live>,
     incidents: Arc<dyn crate::incident::Store>,
     notifier: Arc<tokio::sync::Notify>,
+    metrics: Arc<Metrics>,
 ) -> Result<Arc<Context>, ServerError> {
     let (next_hop, auth_target) = match listener.mode {
         Mode::Relay => match &config.relay.upstream {
@@ -192,6 +203,7 @@ pub fn context(
         auth_target,
         incidents,
         notifier,
+        metrics,
     }))
 }
 
@@ -243,13 +255,19 @@ pub fn notifier(
     Ok(Some(notifier))
 }
 
-/// Serves `listeners` until `signal` resolves, then shuts down gracefully.
+/// Serves the `bound` listeners until `signal` resolves, then shuts down gracefully;
+/// `metrics` counts what happens.
 pub async fn run(
     config: Arc<Config>,
     rules: Arc<crate::rules::Live>,
-    listeners: Vec<Listener>,
+    bound: Bound,
+    metrics: Arc<Metrics>,
     signal: impl Future<Output = ()>,
 ) -> Result<(), ServerError> {
+    let Bound {
+        smtp: listeners,
+        console,
+    } = bound;
     let needs_tls = listeners.iter().any(|l| l.config.tls != ListenerTls::None);
     let tls_config = if needs_tls {
         if tls::ensure_certificate(&config.tls, &config.hostname)? {
@@ -278,6 +296,14 @@ pub async fn run(
         max_per_client: config.limits.max_sessions_per_client,
     });
     let (trigger, shutdown) = shutdown::channel();
+    let console = console.map(|socket| {
+        let state = crate::console::AppState {
+            metrics: Arc::clone(&metrics),
+            incidents: Arc::clone(&incidents),
+            rules: Arc::clone(&rules),
+        };
+        spawn_console(socket, state, shutdown.clone())
+    });
     let (done_tx, mut done_rx) = mpsc::channel::<()>(1);
     let mut accept_loops = Vec::new();
     for listener in listeners {
@@ -291,6 +317,7 @@ pub async fn run(
             Arc::clone(&rules),
             Arc::clone(&incidents),
             Arc::clone(&wake),
+            Arc::clone(&metrics),
         )?;
         tracing::info!(
             address = %listener.socket.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
@@ -318,6 +345,9 @@ pub async fn run(
         trigger.set(Phase::Closing);
         let _ = tokio::time::timeout(Duration::from_secs(5), done_rx.recv()).await;
     }
+    if let Some(console) = console {
+        let _ = console.await;
+    }
     // Undelivered notifications stay in the outbox for the next start.
     if let Some(notifier) = notifier {
         notifier.abort();
@@ -326,6 +356,24 @@ pub async fn run(
     let _ = tokio::task::spawn_blocking(move || drop(incidents)).await;
     tracing::info!("shutdown complete");
     Ok(())
+}
+
+/// Serves the admin routes until shutdown starts.
+fn spawn_console(
+    socket: TcpListener,
+    state: crate::console::AppState,
+    mut shutdown: Shutdown,
+) -> tokio::task::JoinHandle<()> {
+    tracing::info!(
+        address = %socket.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
+        "admin listener (metrics, health)"
+    );
+    tokio::spawn(async move {
+        let stop = async move { shutdown.reached(Phase::Draining).await };
+        if let Err(err) = crate::console::serve(socket, state, stop).await {
+            tracing::error!(error = %err, "admin listener stopped");
+        }
+    })
 }
 
 async fn accept_loop(
@@ -359,7 +407,9 @@ async fn accept_loop(
         let ctx = ctx.clone();
         let shutdown = shutdown.clone();
         let done = done.clone();
+        let open = ctx.metrics.session();
         tokio::spawn(async move {
+            let _open = open;
             let _ticket = ticket;
             let _done = done;
             if let Some(stream) = open_stream(&ctx, tcp).await {

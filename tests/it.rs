@@ -13,6 +13,7 @@ mod incidents;
 mod lifecycle;
 mod limits;
 mod logs;
+mod metrics;
 mod notifications;
 mod ocr;
 mod promises;

@@ -41,6 +41,7 @@ pub(crate) fn new_incident(category: &str, at: time::OffsetDateTime) -> NewIncid
 
 /// What every backend must do. `tamper` runs SQL on the backend's database.
 fn suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
+    store.ready().expect("a fresh store can be written");
     let at = time::macros::datetime!(2026-03-10 15:00 UTC);
     let first = store.record(new_incident("auto_forward", at)).unwrap();
     let second = store
@@ -410,6 +411,9 @@ async fn postgres_stopped_is_a_temporary_failure_and_delivery_resumes_when_it_is
     let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;
     assert_eq!(code, 451, "{text}");
     assert_eq!(sink.count(), 0, "nothing relayed unrecorded");
+    let (status, body) = crate::metrics::get(sentinelle.console, "/readyz").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("store: NOT writable"), "{body}");
 
     switch.up();
     let (code, text) = send(&sentinelle, &["x@gmail.com"], CONFIDENTIAL).await;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use crate::config::{Config, UpstreamConfig};
+use crate::metrics::Metrics;
 use crate::rules;
 use crate::{server, telemetry};
 
@@ -43,16 +44,17 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        let listeners = server::bind(&config).await?;
-        reload_on_hangup(Arc::clone(&rules));
-        server::run(Arc::new(config), rules, listeners, signal()).await?;
+        let bound = server::bind(&config).await?;
+        let metrics = Arc::new(Metrics::new());
+        reload_on_hangup(Arc::clone(&rules), Arc::clone(&metrics));
+        server::run(Arc::new(config), rules, bound, metrics, signal()).await?;
         Ok(ExitCode::SUCCESS)
     })
 }
 
 /// Reloads the rules on each SIGHUP; sessions in progress are not touched. A faulty rules
 /// file is reported and the rules in force stay.
-fn reload_on_hangup(rules: Arc<rules::Live>) {
+fn reload_on_hangup(rules: Arc<rules::Live>, metrics: Arc<Metrics>) {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
@@ -64,6 +66,7 @@ fn reload_on_hangup(rules: Arc<rules::Live>) {
             while hangup.recv().await.is_some() {
                 let rules = Arc::clone(&rules);
                 let reloaded = tokio::task::spawn_blocking(move || rules.reload()).await;
+                metrics.reloaded(matches!(reloaded, Ok(Ok(()))));
                 match reloaded {
                     Ok(Ok(())) => tracing::info!("rules reloaded"),
                     Ok(Err(err)) => {
@@ -77,7 +80,7 @@ fn reload_on_hangup(rules: Arc<rules::Live>) {
         });
     }
     #[cfg(not(unix))]
-    let _ = rules;
+    let _ = (rules, metrics);
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

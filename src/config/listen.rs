@@ -44,7 +44,27 @@ pub struct TlsConfig {
     pub generate_if_missing: bool,
 }
 
+/// The admin listener (`[console]`): the security team's console, `/metrics`, `/healthz`
+/// and `/readyz`. Off unless an address is given (the embedded default gives loopback).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConsoleConfig {
+    /// Where the admin listener binds.
+    pub address: Option<SocketAddr>,
+}
+
 impl Checker<'_> {
+    pub(super) fn console(&self, raw: raw::RawConsole) -> Result<ConsoleConfig, ConfigError> {
+        let address = raw
+            .address
+            .map(|a| {
+                a.get_ref().parse::<SocketAddr>().map_err(|_| {
+                    self.invalid(a.span(), "address must be IP:port, like \"127.0.0.1:8025\"")
+                })
+            })
+            .transpose()?;
+        Ok(ConsoleConfig { address })
+    }
+
     pub(super) fn listener(&self, raw: raw::RawListener) -> Result<ListenerConfig, ConfigError> {
         let address = raw.address.get_ref().parse::<SocketAddr>().map_err(|_| {
             self.invalid(

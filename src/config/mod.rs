@@ -15,7 +15,7 @@ mod validate;
 
 pub use incidents::{IncidentsConfig, LogConfig, LogFormat, NotificationsConfig, SyslogTarget};
 pub use limits::{SessionLimits, Timeouts};
-pub use listen::{ListenerConfig, ListenerTls, TlsConfig};
+pub use listen::{ConsoleConfig, ListenerConfig, ListenerTls, TlsConfig};
 pub use upstream::{RelayConfig, SmtpUpstream, SubmissionConfig, UpstreamConfig, UpstreamTls};
 
 use std::path::{Path, PathBuf};
@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 use raw::RawConfig;
 use validate::Checker;
 
-/// The embedded default: loopback relay on 2525, mail delivered into var/outbox/.
+/// The embedded default: loopback relay on 2525, mail delivered into var/outbox/, the admin
+/// listener on loopback 8025.
 pub const EMBEDDED_DEFAULT: &str = r#"
 hostname = "sentinelle.localhost"
 
@@ -35,6 +36,9 @@ tls = "starttls"
 [relay]
 trusted_networks = ["127.0.0.0/8", "::1/128"]
 upstream = { kind = "maildir", maildir = "var/outbox" }
+
+[console]
+address = "127.0.0.1:8025"
 "#;
 
 /// A configuration error, pointing at the faulty line when there is one.
@@ -109,6 +113,8 @@ pub struct Config {
     pub incidents: IncidentsConfig,
     /// Incident notifications.
     pub notifications: NotificationsConfig,
+    /// The admin listener.
+    pub console: ConsoleConfig,
 }
 
 impl Config {

@@ -46,6 +46,14 @@ pub struct RawConfig {
     pub incidents: RawIncidents,
     #[serde(default)]
     pub notifications: RawNotifications,
+    #[serde(default)]
+    pub console: RawConsole,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawConsole {
+    pub address: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -15,6 +15,22 @@ fn embedded_default_is_a_loopback_relay_into_a_maildir() {
     ));
     assert_eq!(config.limits.max_message_size, 35 * 1024 * 1024);
     assert_eq!(config.limits.max_recipients, 100);
+    assert_eq!(
+        config.console.address.map(|a| a.to_string()).as_deref(),
+        Some("127.0.0.1:8025")
+    );
+}
+
+#[test]
+fn the_admin_listener_is_off_unless_given_and_its_address_is_checked() {
+    let base = "[[listener]]\naddress = \"127.0.0.1:2525\"\nmode = \"relay\"\n\n[relay]\nupstream = { kind = \"maildir\", maildir = \"o\" }\n";
+    assert_eq!(Config::parse(base, "t.toml").unwrap().console.address, None);
+    let bad = format!("{base}\n[console]\naddress = \"localhost\"\n");
+    let message = Config::parse(&bad, "t.toml").unwrap_err().to_string();
+    assert!(
+        message.starts_with("t.toml:9:11:") && message.contains("IP:port"),
+        "{message}"
+    );
 }
 
 #[test]

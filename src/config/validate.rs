@@ -108,6 +108,7 @@ impl Checker<'_> {
             log: self.log(raw.log)?,
             incidents: self.incidents(raw.incidents)?,
             notifications: self.notifications(raw.notifications, &hostname_for_mail)?,
+            console: self.console(raw.console)?,
         })
     }
 }

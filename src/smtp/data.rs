@@ -147,6 +147,7 @@ impl<S: Transport> Session<S> {
         let rules = self.ctx.rules.current();
         let hostname = self.ctx.config.hostname.clone();
         let facts = self.facts.clone();
+        let metrics = std::sync::Arc::clone(&self.ctx.metrics);
         // Its log lines keep the session's span and subscriber.
         let span = tracing::Span::current();
         let dispatch = tracing::dispatcher::get_default(Clone::clone);
@@ -159,7 +160,15 @@ impl<S: Transport> Session<S> {
                         facts: &facts,
                         now: SystemTime::now(),
                     };
+                    let judging = std::time::Instant::now();
                     let checked = pipeline::check(&input, &rules, &hostname);
+                    let verdict = checked.plan.label();
+                    metrics.judged(
+                        verdict,
+                        facts.mode.as_str(),
+                        &checked.decision,
+                        judging.elapsed(),
+                    );
                     (checked.plan, checked.reading.headers, envelope, raw)
                 })
             })
@@ -207,6 +216,21 @@ impl<S: Transport> Session<S> {
                 return Flow::Close;
             }
         };
+        let relayed = plan
+            .actions
+            .iter()
+            .any(|a| !matches!(a, action::Action::Refuse(_)));
+        if relayed {
+            let class = match outcome.reply.grade() {
+                reply::Grade::Positive => 2,
+                reply::Grade::Transient => 4,
+                reply::Grade::Permanent => 5,
+            };
+            let took = std::time::Duration::from_millis(
+                outcome.upstream_ms.try_into().unwrap_or(u64::MAX),
+            );
+            self.ctx.metrics.upstream(class, took);
+        }
         self.log_outcome(
             &raw,
             &headers,

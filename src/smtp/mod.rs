@@ -49,6 +49,8 @@ pub struct Context {
     pub incidents: Arc<dyn crate::incident::Store>,
     /// Wakes the notifier when an incident was recorded.
     pub notifier: Arc<tokio::sync::Notify>,
+    /// What `/metrics` counts.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl std::fmt::Debug for Context {

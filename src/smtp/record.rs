@@ -35,7 +35,11 @@ impl<S: Transport> Session<S> {
             channels: self.ctx.config.notifications.channels(),
         };
         let store = Arc::clone(&self.ctx.incidents);
-        let incident = match tokio::task::spawn_blocking(move || store.record(new)).await {
+        let writing = std::time::Instant::now();
+        let written = tokio::task::spawn_blocking(move || store.record(new)).await;
+        let ok = matches!(written, Ok(Ok(_)));
+        self.ctx.metrics.incident_written(ok, writing.elapsed());
+        let incident = match written {
             Ok(Ok(incident)) => incident,
             Ok(Err(err)) => {
                 tracing::error!(error = %err, "incident not recorded: temporary failure");

@@ -33,6 +33,7 @@ impl Memory {
             Arc::new(rules),
             Arc::new(store),
             Arc::new(tokio::sync::Notify::new()),
+            Arc::default(),
         )
         .unwrap();
         Memory { ctx, dir }

@@ -29,6 +29,8 @@ pub use sink::{Behavior, EndOfData, Sink};
 pub struct Sentinelle {
     /// One address per configured listener, in order.
     pub addrs: Vec<SocketAddr>,
+    /// The admin listener's address (metrics, health): always on, on a free loopback port.
+    pub console: SocketAddr,
     /// The incident store (a SQLite file in a temporary directory unless the configuration
     /// names one).
     pub incidents: std::path::PathBuf,
@@ -71,11 +73,25 @@ impl Sentinelle {
         }
         let (stop, stopped) = oneshot::channel::<()>();
         let rules = Arc::new(rules::Live::load(rules::Sources::of(&config, 2026)).expect("rules"));
-        let handle = tokio::spawn(server::run(Arc::new(config), rules, listeners, async {
-            let _ = stopped.await;
-        }));
+        let console = server::listen("127.0.0.1:0".parse().unwrap()).unwrap();
+        let console_addr = console.local_addr().unwrap();
+        let bound = server::Bound {
+            smtp: listeners,
+            console: Some(console),
+        };
+        let metrics = Arc::new(sentinelle::metrics::Metrics::new());
+        let handle = tokio::spawn(server::run(
+            Arc::new(config),
+            rules,
+            bound,
+            metrics,
+            async {
+                let _ = stopped.await;
+            },
+        ));
         Sentinelle {
             addrs,
+            console: console_addr,
             incidents,
             _incidents_dir: incidents_dir,
             stop: Some(stop),

@@ -174,6 +174,8 @@ pub trait Store: Send + Sync {
     fn delivered(&self, id: i64, at: &str) -> Result<(), StoreError>;
     /// Records a failed attempt and when to try again.
     fn failed(&self, id: i64, error: &str, next_attempt_at: &str) -> Result<(), StoreError>;
+    /// Succeeds when the store can be written now (`/readyz`); writes nothing.
+    fn ready(&self) -> Result<(), StoreError>;
 }
 
 /// Opens the store at `location` (creating its tables); fails when it cannot be reached.

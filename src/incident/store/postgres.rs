@@ -375,6 +375,22 @@ impl Store for Postgres {
         })
     }
 
+    fn ready(&self) -> Result<(), StoreError> {
+        let writable = self.with(|client| {
+            client
+                .query_one(
+                    "SELECT current_setting('transaction_read_only') = 'off'",
+                    &[],
+                )
+                .map(|row| row.get::<_, bool>(0))
+        })?;
+        if writable {
+            Ok(())
+        } else {
+            Err(self.fail(&"read-only (a standby?)"))
+        }
+    }
+
     fn outbox(&self) -> Result<Vec<Pending>, StoreError> {
         self.with(|client| {
             Ok(client

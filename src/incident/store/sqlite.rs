@@ -257,6 +257,13 @@ impl Store for Sqlite {
         )
     }
 
+    fn ready(&self) -> Result<(), StoreError> {
+        // Takes the write lock and gives it back: fails on a read-only or locked file.
+        self.connection()
+            .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
+            .map_err(|e| self.fail(e))
+    }
+
     fn outbox(&self) -> Result<Vec<Pending>, StoreError> {
         self.pending("WHERE delivered_at IS NULL ORDER BY id", [])
     }

@@ -1,0 +1,244 @@
+//! The counters and timings `/metrics` shows, in the Prometheus text format: one registry,
+//! built once at start-up and handed to the stages that count (the sessions, the checkpoint,
+//! the incident record, the rules reload). Label values are fixed words only (a verdict, a
+//! mode, a category, a recipient class, an outcome): never an address, a subject or
+//! anything read from a message, so the metrics cannot leak patient data.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+use crate::policy::{Class, Decision, Treatment};
+
+/// Labels: fixed words (`&'static str`), never message content.
+type One = [(&'static str, &'static str); 1];
+type Two = [(&'static str, &'static str); 2];
+
+/// Sentinelle's metrics.
+#[derive(Debug)]
+pub struct Metrics {
+    registry: Registry,
+    messages: Family<Two, Counter>,
+    refusals: Family<One, Counter>,
+    recipients: Family<Two, Counter>,
+    analysis: Histogram,
+    upstream: Family<One, Counter>,
+    upstream_seconds: Histogram,
+    sessions: Gauge,
+    incident_writes: Family<One, Counter>,
+    incident_seconds: Histogram,
+    reloads: Family<One, Counter>,
+    /// When a message last reached the next hop, and when one last failed to (temporary
+    /// failure: down, unreachable, timed out), in seconds since the epoch; 0: never.
+    upstream_ok: AtomicU64,
+    upstream_failed: AtomicU64,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    /// A registry with every metric at zero.
+    pub fn new() -> Metrics {
+        let seconds = || Histogram::new(exponential_buckets(0.001, 2.0, 16));
+        let mut metrics = Metrics {
+            registry: Registry::with_prefix("sentinelle"),
+            messages: Family::default(),
+            refusals: Family::default(),
+            recipients: Family::default(),
+            analysis: seconds(),
+            upstream: Family::default(),
+            upstream_seconds: seconds(),
+            sessions: Gauge::default(),
+            incident_writes: Family::default(),
+            incident_seconds: seconds(),
+            reloads: Family::default(),
+            upstream_ok: AtomicU64::new(0),
+            upstream_failed: AtomicU64::new(0),
+        };
+        let r = &mut metrics.registry;
+        r.register(
+            "messages",
+            "Messages judged, by verdict (relay, refuse, mixed) and mode",
+            metrics.messages.clone(),
+        );
+        r.register(
+            "refusals",
+            "Refused recipients, by DIR04 category",
+            metrics.refusals.clone(),
+        );
+        r.register(
+            "recipients",
+            "Recipients, by class and action (relay, relay_encrypted, refuse)",
+            metrics.recipients.clone(),
+        );
+        r.register(
+            "analysis_duration_seconds",
+            "Time to read and judge one message (analysis, OCR, policy, preparation)",
+            metrics.analysis.clone(),
+        );
+        r.register(
+            "upstream_transactions",
+            "Messages handed to the next hop, by outcome (accepted, temporary, permanent)",
+            metrics.upstream.clone(),
+        );
+        r.register(
+            "upstream_duration_seconds",
+            "Time spent with the next hop for one message",
+            metrics.upstream_seconds.clone(),
+        );
+        r.register(
+            "sessions_open",
+            "SMTP sessions open now",
+            metrics.sessions.clone(),
+        );
+        r.register(
+            "incident_writes",
+            "Incidents written to the store, by result (ok, error)",
+            metrics.incident_writes.clone(),
+        );
+        r.register(
+            "incident_write_duration_seconds",
+            "Time to record one incident",
+            metrics.incident_seconds.clone(),
+        );
+        r.register(
+            "rule_reloads",
+            "Rules reloads on SIGHUP, by result (ok, failed)",
+            metrics.reloads.clone(),
+        );
+        metrics
+    }
+
+    /// The metrics in the Prometheus text exposition format.
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = encode(&mut out, &self.registry);
+        out
+    }
+
+    /// One message judged: its verdict, its recipients and refusals, the time it took.
+    pub fn judged(
+        &self,
+        verdict: &'static str,
+        mode: &'static str,
+        decision: &Decision,
+        took: Duration,
+    ) {
+        self.messages
+            .get_or_create(&[("verdict", verdict), ("mode", mode)])
+            .inc();
+        for (class, treatment) in &decision.recipients {
+            let action = match treatment {
+                Treatment::Relay => "relay",
+                Treatment::RelayEncrypted => "relay_encrypted",
+                Treatment::Refuse(category) => {
+                    self.refusals
+                        .get_or_create(&[("category", category.as_str())])
+                        .inc();
+                    "refuse"
+                }
+            };
+            self.recipients
+                .get_or_create(&[("class", Class::as_str(*class)), ("action", action)])
+                .inc();
+        }
+        self.analysis.observe(took.as_secs_f64());
+    }
+
+    /// One message handed to the next hop, with the reply class it got (2, 4 or 5).
+    pub fn upstream(&self, reply_class: u16, took: Duration) {
+        let outcome = match reply_class {
+            2 => "accepted",
+            4 => "temporary",
+            _ => "permanent",
+        };
+        self.upstream.get_or_create(&[("outcome", outcome)]).inc();
+        self.upstream_seconds.observe(took.as_secs_f64());
+        let now = epoch(SystemTime::now());
+        match reply_class {
+            4 => self.upstream_failed.store(now, Ordering::Relaxed),
+            _ => self.upstream_ok.store(now, Ordering::Relaxed),
+        }
+    }
+
+    /// False when the last contact with the next hop within `fresh` of `now` failed and
+    /// none succeeded since (a quiet server, with no recent contact, is healthy).
+    pub fn upstream_healthy(&self, now: SystemTime, fresh: Duration) -> bool {
+        let failed = self.upstream_failed.load(Ordering::Relaxed);
+        let ok = self.upstream_ok.load(Ordering::Relaxed);
+        failed == 0 || ok >= failed || epoch(now).saturating_sub(failed) > fresh.as_secs()
+    }
+
+    /// One incident write, with its result.
+    pub fn incident_written(&self, ok: bool, took: Duration) {
+        let result = if ok { "ok" } else { "error" };
+        self.incident_writes
+            .get_or_create(&[("result", result)])
+            .inc();
+        self.incident_seconds.observe(took.as_secs_f64());
+    }
+
+    /// One rules reload, with its result.
+    pub fn reloaded(&self, ok: bool) {
+        let result = if ok { "ok" } else { "failed" };
+        self.reloads.get_or_create(&[("result", result)]).inc();
+    }
+
+    /// One SMTP session opened; the session is counted until the guard drops.
+    pub fn session(&self) -> SessionGuard {
+        self.sessions.inc();
+        SessionGuard(self.sessions.clone())
+    }
+}
+
+fn epoch(at: SystemTime) -> u64 {
+    at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// Counts one open session while it lives.
+#[derive(Debug)]
+pub struct SessionGuard(Gauge);
+
+impl Drop for SessionGuard {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_metrics_follow_prometheus_names_and_count() {
+        let metrics = Metrics::new();
+        let session = metrics.session();
+        metrics.reloaded(true);
+        metrics.incident_written(false, Duration::from_millis(3));
+        metrics.upstream(2, Duration::from_millis(12));
+        let text = metrics.encode();
+        assert!(text.contains("sentinelle_sessions_open 1"), "{text}");
+        assert!(text.contains("sentinelle_rule_reloads_total{result=\"ok\"} 1"));
+        assert!(text.contains("sentinelle_incident_writes_total{result=\"error\"} 1"));
+        assert!(text.contains("sentinelle_upstream_transactions_total{outcome=\"accepted\"} 1"));
+        assert!(text.contains("# TYPE sentinelle_analysis_duration_seconds histogram"));
+        drop(session);
+        assert!(metrics.encode().contains("sentinelle_sessions_open 0"));
+        let (now, minute) = (SystemTime::now(), Duration::from_secs(60));
+        assert!(metrics.upstream_healthy(now, minute));
+        metrics.upstream(4, Duration::from_millis(12));
+        assert!(!metrics.upstream_healthy(now, minute));
+        assert!(metrics.upstream_healthy(now + Duration::from_secs(120), minute));
+    }
+}
