@@ -42,6 +42,9 @@ pub struct Tables {
     listed_cell: Regex,
     /// Given name, then surname: the whole cell (a screen's patient column).
     listed_given: Regex,
+    /// Given name, then surname, between a row's bed number and an age: a census or a
+    /// handover sheet read as text ("28 Gilles Tremblay 41 Fracture").
+    listed_row: Regex,
 }
 
 /// What the tables of one text hold.
@@ -89,6 +92,10 @@ impl Tables {
             ))?,
             listed_cell: Regex::new(&format!(
                 r"(?m)(?:^|\t|  |\||;)[ ]*((?:[A-Z]')?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?, {given})[ ]*(?:\t|  |\||;|\r?$)"
+            ))?,
+            // (OCR puts rules and brackets between the cells: "116 Nathalie Caron ___|16 |".)
+            listed_row: Regex::new(&format!(
+                r"(?m)^[ (\[|]*[0-9]{{1,4}}(?:-?[A-Z])?[ |]+({given} (?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ |_\[{{(]+[0-9]{{1,3}}(?:[ |]|\r?$)"
             ))?,
             listed_given: Regex::new(&format!(
                 r"(?m)(?:^|\t|  |\||;)[ ]*({given} (?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]*(?:\t|  |\||;|\r?$)"
@@ -165,6 +172,10 @@ impl Tables {
                 .find_iter(below)
                 .map(|m| (offset + m.start(), offset + m.end()))
                 .chain(self.listed_cell.captures_iter(below).filter_map(|c| {
+                    let m = c.get(1)?;
+                    Some((offset + m.start(), offset + m.end()))
+                }))
+                .chain(self.listed_row.captures_iter(below).filter_map(|c| {
                     let m = c.get(1)?;
                     Some((offset + m.start(), offset + m.end()))
                 }))
@@ -372,6 +383,16 @@ mod tests {
                 .records
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_handover_sheet_lists_its_patients_between_bed_and_age() {
+        let sheet = "Rapport de quart\nLit Patient Age Dx\n12 Rosalie Gendron 41 Asthme\n\
+                     14 Marcel Paradis ___|67 |Angine\n(7 |Lise Cormier [58 Delirium\n";
+        assert_eq!(rows(sheet).listed.len(), 3);
+        // A schedule's room, staff name and time are not a patient row.
+        let staff = "Horaire patient\nLocal 12 Rosalie Gendron 8 h 30\n";
+        assert!(rows(staff).listed.is_empty());
     }
 
     #[test]

@@ -442,3 +442,12 @@ fn a_written_birth_date_in_parentheses_after_a_name_is_a_date_of_birth() {
     // A recent event in parentheses is not a birth date.
     assert!(scan("Julien Morin (3 fevrier 2026) a presente le bilan.").is_empty());
 }
+
+#[test]
+fn a_surname_in_capitals_with_a_bare_birth_date_is_a_named_date_of_birth() {
+    let slide = "PELLERIN, Gaston (1931-05-02) - dossier\nTroponine T hs 10,3 ng/L\nINR 1,0\n";
+    assert_eq!(
+        detectors(&scan(slide)),
+        vec![("person_clinical_context", Confidence::High)]
+    );
+}

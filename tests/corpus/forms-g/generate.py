@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Held-out forms corpus (seventh author) -- deterministic generator.
 
-Run from the repository root:  python3 tests/holdout/forms/generate.py
+Run from the repository root:  python3 tests/corpus/forms-g/generate.py
 
 Every person, identifier, establishment address and message in here is fake
 and generated from a fixed random seed.  Only the Python standard library,
