@@ -403,6 +403,32 @@ fn fillable_pdf_form_values_are_read_in_classic_and_object_stream_files() {
 }
 
 #[test]
+fn fillable_pdf_fields_with_machine_names_take_the_label_beside_their_box() {
+    // Fields named "Text1".."Text3": only the page shows what each one is.
+    let labels = [
+        "Demande de consultation",
+        "Nom :",
+        "Date de naissance :",
+        "Motif :",
+    ];
+    let filled = [
+        ("Text1", "Gaston Tremblay"),
+        ("Text2", "1954-01-01"),
+        ("Text3", "Diabete de type 2, insuline"),
+    ];
+    let pdf = docs::pdf_form(&labels, &filled, &[], true);
+    let report = check(&with("demande.pdf", "application/pdf", &pdf));
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    let machine = [("Text1", "Gaston Tremblay"), ("Text2", "1954-01-01")];
+    let unlabelled = docs::pdf_form(&["Demande"], &machine, &[], true);
+    let report = check(&with("demande.pdf", "application/pdf", &unlabelled));
+    assert_eq!(
+        report["verdict"], "relay",
+        "no label, no birth date: {report:#}"
+    );
+}
+
+#[test]
 fn pdf_annotation_text_is_read() {
     let note = "Patient Gaston Tremblay, NAM TREG 5401 0114 : revoir la posologie";
     let pdf = docs::pdf_form(&["Protocole de soins"], &[], &[note], true);

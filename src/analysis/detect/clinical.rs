@@ -100,7 +100,7 @@ impl Clinical {
                 r#"<(Patient|Immunization|Observation|DiagnosticReport|Condition|Encounter)\s+xmlns="http://hl7\.org/fhir""#,
             )?,
             cda: Regex::new(r"<ClinicalDocument[\s>][\s\S]*<recordTarget[\s>]")?,
-            tables: Tables::new()?,
+            tables: Tables::new(MONTHS)?,
         })
     }
 
@@ -353,6 +353,47 @@ const NAME_PREFIXES: &[&str] = &[
     "nom", "name", "du", "de", "la", "l'usager", "patient", "m.", "mme", "mlle", "monsieur",
     "madame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "enfant", "child",
 ];
+
+/// True when the years ending at `end` are a length of service, not an age ("25 ans de
+/// service", "30 years of experience"): a staff member's anniversary.
+pub fn length_of_service(text: &str, end: usize) -> bool {
+    const TENURE: &[&str] = &[
+        " de service",
+        " de carriere",
+        " d'experience",
+        " d'anciennete",
+        " de pratique",
+        " de metier",
+        " de loyaux",
+        " de benevolat",
+        " of service",
+        " of experience",
+        " of practice",
+    ];
+    // The words may wrap to the next line ("25 ans de\nservice"): whitespace is one space.
+    let mut after = Vec::with_capacity(24);
+    for &byte in text
+        .as_bytes()
+        .get(end..)
+        .unwrap_or_default()
+        .iter()
+        .take(24)
+    {
+        let byte = if byte.is_ascii_whitespace() {
+            b' '
+        } else {
+            byte
+        };
+        if !(byte == b' ' && after.last() == Some(&b' ')) {
+            after.push(byte);
+        }
+    }
+    TENURE.iter().any(|t| {
+        after
+            .get(..t.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(t.as_bytes()))
+    })
+}
 
 /// True when a name match (its label or title aside) is only placeholder words.
 fn placeholder_name(name: &str) -> bool {

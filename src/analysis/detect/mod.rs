@@ -5,6 +5,7 @@
 //! occur at all (RegexSet); only those patterns then run to locate their matches. Prose with
 //! no identifier therefore costs two linear scans. Pure: no I/O after loading, no clock.
 
+mod cells;
 mod clinical;
 mod compile;
 pub mod context;
@@ -222,7 +223,7 @@ impl Engine {
                 let at = (range.start, range.end);
                 if index == self.owners.len() {
                     dobs.push(at);
-                } else {
+                } else if !clinical::length_of_service(text, range.end) {
                     ages.push(at);
                 }
                 continue;

@@ -18,6 +18,8 @@
 
 use regex::Regex;
 
+use super::cells::{Cells, Labels};
+
 /// How many lines below its header a table's rows are looked for.
 const REACH_LINES: usize = 60;
 
@@ -45,6 +47,7 @@ pub struct Tables {
     /// Given name, then surname, between a row's bed number and an age: a census or a
     /// handover sheet read as text ("28 Gilles Tremblay 41 Fracture").
     listed_row: Regex,
+    cells: Cells,
 }
 
 /// What the tables of one text hold.
@@ -61,7 +64,7 @@ pub struct Rows {
 
 impl Tables {
     /// Compiles the patterns (constants: a failure is a programming error, caught by tests).
-    pub fn new() -> Result<Tables, regex::Error> {
+    pub fn new(months: &str) -> Result<Tables, regex::Error> {
         let date = r"(?:(?:19[0-9]{2}|20[0-2][0-9])[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19[0-9]{2}|20[0-2][0-9]))";
         let given = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
         Ok(Tables {
@@ -93,6 +96,7 @@ impl Tables {
             listed_cell: Regex::new(&format!(
                 r"(?m)(?:^|\t|  |\||;)[ ]*((?:[A-Z]')?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?, {given})[ ]*(?:\t|  |\||;|\r?$)"
             ))?,
+            cells: Cells::new(months)?,
             // (OCR puts rules and brackets between the cells: "116 Nathalie Caron ___|16 |".)
             listed_row: Regex::new(&format!(
                 r"(?m)^[ (\[|]*[0-9]{{1,4}}(?:-?[A-Z])?[ |]+({given} (?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ |_\[{{(]+[0-9]{{1,3}}(?:[ |]|\r?$)"
@@ -123,7 +127,54 @@ impl Tables {
         if record {
             rows.records = self.record_column(text, &lines);
         }
+        if dob || record {
+            self.delimited(text, &lines, &mut rows);
+        }
         rows
+    }
+
+    /// Adds what delimited tables (CSV, TSV) say by column, one row being enough there.
+    fn delimited(&self, text: &str, lines: &Lines, rows: &mut Rows) {
+        let dob = |cell: &str| self.dob_label.is_match(cell);
+        let record = |cell: &str| self.record_label.is_match(cell);
+        let name = |cell: &str| self.name_label.is_match(cell);
+        let patient = |cell: &str| self.patient_label.is_match(cell);
+        let patient_record = |cell: &str| self.patient_record_label.is_match(cell.trim());
+        let labels = Labels {
+            dob: &dob,
+            record: &record,
+            name: &name,
+            patient: &patient,
+            patient_record: &patient_record,
+        };
+        let mut done = 0;
+        let headers = self
+            .dob_label
+            .find_iter(text)
+            .chain(self.record_label.find_iter(text));
+        let mut starts: Vec<usize> = headers.map(|m| lines.index(m.start())).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        for header in starts {
+            if header < done {
+                continue;
+            }
+            let line = lines.get(text, header);
+            let below = (header + 1..lines.count()).map(|row| {
+                let row = lines.get(text, row);
+                (row.start, &text[row])
+            });
+            let found = self.cells.read(&text[line], below, &labels);
+            if let Some(&(last, _, _)) = found.dobs.iter().chain(&found.records).max() {
+                done = lines.index(last) + 1;
+            }
+            rows.dobs.extend(found.dobs);
+            rows.records.extend(found.records);
+        }
+        for list in [&mut rows.dobs, &mut rows.records] {
+            list.sort_unstable();
+            list.dedup_by_key(|&mut (start, _, _)| start);
+        }
     }
 
     fn dob_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize, bool)> {
@@ -299,7 +350,31 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Rows {
-        Tables::new().unwrap().rows(text)
+        Tables::new("janvier|mars").unwrap().rows(text)
+    }
+
+    #[test]
+    fn a_one_row_export_reads_its_columns_by_their_labels() {
+        let csv = "Patient(e);DDN;N\u{b0} de dossier;Admission\nRose Gendron;15 janvier 1992;S13089791;2024-05-27\n";
+        let found = rows(csv);
+        let cell = |&(s, e, _): &(usize, usize, bool)| &csv[s..e];
+        assert_eq!(
+            found.dobs.iter().map(cell).collect::<Vec<_>>(),
+            ["15 janvier 1992"]
+        );
+        assert!(found.dobs[0].2, "the header names the person");
+        assert_eq!(
+            found.records.iter().map(cell).collect::<Vec<_>>(),
+            ["S13089791"]
+        );
+        // Quoted cells, tabs; an admission date in another column is no birth date.
+        let tsv = "Patient\tDOB\tChart #\n\"Luc Morin\"\t\"1984-04-25\"\tM01489191\n";
+        assert_eq!(rows(tsv).dobs.len(), 1);
+        let visits = "Patient;Date de visite\nLuc Morin;2019-04-25\n";
+        assert!(rows(visits).dobs.is_empty());
+        // A blank template's rows hold nothing.
+        let blank = "Nom;Date de naissance (AAAA-MM-JJ);No dossier\n____;;\n";
+        assert_eq!(rows(blank), Rows::default());
     }
 
     #[test]
@@ -376,8 +451,9 @@ mod tests {
         // No patient label: a supplier's files.
         let invoices = "Fournisseur\tDossier\tMontant\nAcme\t123456\t40 $\nBeta\t234567\t12 $\n";
         assert!(rows(invoices).records.is_empty());
-        // One row, or a labelled number on the header line (the detector's own rule).
-        assert!(rows("Patient\tDossier\nRoy\t123456\n").records.is_empty());
+        // One row without cells, or a labelled number on the header line (the detector's
+        // own rule). (One row of a delimited export is read by its column: see `cells`.)
+        assert!(rows("Patient Dossier\nRoy 123456\n").records.is_empty());
         assert!(
             rows("Patient Dossier 123456\nRoy 234567\nDion 345678\n")
                 .records

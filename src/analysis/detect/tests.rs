@@ -451,3 +451,14 @@ fn a_surname_in_capitals_with_a_bare_birth_date_is_a_named_date_of_birth() {
         vec![("person_clinical_context", Confidence::High)]
     );
 }
+
+#[test]
+fn years_of_service_beside_a_name_are_not_an_age() {
+    let news = "Reconnaissance\nBravo a Pierre Lavigne, infirmier, pour ses 25 ans de service aux soins palliatifs.\n";
+    assert!(scan(news).is_empty());
+    let wrapped = "Bravo a Dre Julie Lavigne, chirurgienne, pour ses 25 ans de\nservice aux soins palliatifs.\n";
+    assert!(scan(wrapped).is_empty());
+    // An age still is one.
+    let note = "Mme Lavigne, 82 ans, suivie en soins palliatifs pour un cancer du pancreas.\n";
+    assert!(!scan(note).is_empty());
+}

@@ -15,6 +15,7 @@ mod office;
 mod ole;
 mod pdf;
 mod pdf_images;
+mod pdf_labels;
 pub mod picture;
 mod ppt;
 mod rtf;

@@ -10,6 +10,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::pdf_images::{Picture, pictures};
+use super::pdf_labels;
 use super::{Budget, Piece, picture};
 use crate::analysis::mime::Location;
 
@@ -94,7 +95,7 @@ fn extract(
             Err(_) => {}
         }
     }
-    fields_and_annotations(&document, &mut text);
+    fields_and_annotations(&document, &page_ids, limit, &mut text);
     if text.len() > limit {
         return Err("pdf text over the size limit");
     }
@@ -111,10 +112,17 @@ fn resolve<'d>(
     }
 }
 
-/// Appends the values of form fields, each after its field's name (`nom : Gosselin`, as a
-/// filled form reads: a label, then its value), and the text of annotations, one per line.
-fn fields_and_annotations(document: &lopdf::Document, text: &mut String) {
+/// Appends the values of form fields, each after its label (`nom : Gosselin`, as a filled
+/// form reads: a label, then its value), and the text of annotations, one per line. The
+/// label is the field's tooltip, else the text drawn beside its box, else its name.
+fn fields_and_annotations(
+    document: &lopdf::Document,
+    pages: &[lopdf::ObjectId],
+    limit: usize,
+    text: &mut String,
+) {
     use lopdf::Object;
+    let mut runs = None;
     let strings = |dictionary: &lopdf::Dictionary, key: &[u8]| -> Vec<String> {
         let Some(value) = dictionary.get(key).ok().and_then(|v| resolve(document, v)) else {
             return Vec::new();
@@ -136,12 +144,19 @@ fn fields_and_annotations(document: &lopdf::Document, text: &mut String) {
             continue;
         };
         if dictionary.has(b"FT") || dictionary.has(b"T") {
-            // The tooltip is what a reader is shown of a field's name; else its name.
-            let label = [&b"TU"[..], b"T"]
+            let values = strings(dictionary, b"V");
+            let mut beside = || {
+                let (page, rect) = widget(document, dictionary)?;
+                let runs = runs.get_or_insert_with(|| pdf_labels::runs(document, pages, limit));
+                pdf_labels::label(runs, page, rect)
+            };
+            let label = strings(dictionary, b"TU")
                 .into_iter()
-                .find_map(|key| strings(dictionary, key).into_iter().next())
+                .next()
+                .or_else(|| if values.is_empty() { None } else { beside() })
+                .or_else(|| strings(dictionary, b"T").into_iter().next())
                 .unwrap_or_default();
-            for value in strings(dictionary, b"V") {
+            for value in values {
                 text.push('\n');
                 if !label.is_empty() {
                     text.push_str(&label);
@@ -157,6 +172,25 @@ fn fields_and_annotations(document: &lopdf::Document, text: &mut String) {
             }
         }
     }
+}
+
+/// Where a field's box is: its own `/Rect` (a field merged with its widget) or its first
+/// kid's, with the page it names (`/P`), if any.
+fn widget(
+    document: &lopdf::Document,
+    field: &lopdf::Dictionary,
+) -> Option<(Option<lopdf::ObjectId>, [f32; 4])> {
+    let kid = || {
+        let kids = field.get(b"Kids").ok()?.as_array().ok()?;
+        resolve(document, kids.first()?)?.as_dict().ok()
+    };
+    let holder = if field.has(b"Rect") { field } else { kid()? };
+    let rect = resolve(document, holder.get(b"Rect").ok()?)?
+        .as_array()
+        .ok()?;
+    let corner = |i: usize| rect.get(i).and_then(|n| n.as_float().ok());
+    let page = holder.get(b"P").ok().and_then(|p| p.as_reference().ok());
+    Some((page, [corner(0)?, corner(1)?, corner(2)?, corner(3)?]))
 }
 
 /// A PDF text string: UTF-16BE after its byte-order mark, else PDFDocEncoding (read as

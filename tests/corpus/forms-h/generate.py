@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Held-out forms corpus (eighth author). Deterministic generator.
 
-Run from the repository root:  python3 tests/holdout/forms/generate.py
+Run from the repository root:  python3 tests/corpus/forms-h/generate.py
 All people, numbers and establishments are fictitious.
 """
 import base64, csv, gzip, io, os, quopri, random, shutil, subprocess, tarfile, tempfile, unicodedata, zipfile
@@ -1317,7 +1317,7 @@ health vocabulary, staff names, look-alike numbers and blank forms but no patien
 
 ## Regenerate
 
-    python3 tests/holdout/forms/generate.py
+    python3 tests/corpus/forms-h/generate.py
 
 The script uses a fixed random seed, fixed archive timestamps and fixed ODF metadata, so it rewrites the same bytes.
 """
