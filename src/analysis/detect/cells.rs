@@ -11,6 +11,9 @@ use regex::Regex;
 /// How many rows below its header a delimited table is read.
 const MAX_ROWS: usize = 200;
 
+/// A header cell longer than this is text, not a column label.
+const MAX_LABEL: usize = 40;
+
 /// What delimited tables give, as [`super::table::Rows`] holds it.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Found {
@@ -18,6 +21,8 @@ pub struct Found {
     pub dobs: Vec<(usize, usize, bool)>,
     /// Record numbers, with whether the header has a patient column.
     pub records: Vec<(usize, usize, bool)>,
+    /// How many rows the table had (its lines need not be read as headers again).
+    pub rows: usize,
 }
 
 /// The compiled patterns.
@@ -58,7 +63,11 @@ impl Cells {
             return found;
         };
         let heads: Vec<&str> = header.split(delimiter).collect();
-        let column = |test: &dyn Fn(&str) -> bool| heads.iter().position(|h| test(h));
+        // A header's cells are labels, not a sentence's clauses split at its commas, nor a
+        // labelled value ("DDN 1950-01-01": the detectors read that one).
+        let short =
+            |h: &&str| h.trim().len() <= MAX_LABEL && !h.bytes().any(|b| b.is_ascii_digit());
+        let column = |test: &dyn Fn(&str) -> bool| heads.iter().position(|h| short(h) && test(h));
         let dob = column(labels.dob);
         let record = column(labels.record);
         if dob.is_none() && record.is_none() {
@@ -72,9 +81,13 @@ impl Cells {
             named || patients || heads.get(i).is_some_and(|h| (labels.patient_record)(h))
         });
         for (start, line) in rows.take(MAX_ROWS) {
-            if !line.contains(delimiter) {
+            // The table ends where a line has another number of cells (a trailing
+            // delimiter aside).
+            let cells = line.split(delimiter).count();
+            if cells + 1 < heads.len() || cells > heads.len() + 1 {
                 break;
             }
+            found.rows += 1;
             let mut offset = start;
             for (index, cell) in line.split(delimiter).enumerate() {
                 // A quoted cell ("1984-04-25") is read without its quotes and spaces.

@@ -76,11 +76,13 @@ impl Clinical {
         let birth_year = "(?:19[0-9]{2}|20[01][0-9])";
         Ok(Clinical {
             dob: format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,;|\t]{{0,8}}(?:le )?{date}|(?-i:(?-u:\b)(?:[A-Z][a-z]{{1,20}}|[A-Z]{{2,20}})(?:-(?:[A-Z][a-z]{{1,20}}|[A-Z]{{2,20}}))?,? [A-Z][a-z]{{1,20}}(?:-[A-Z][a-z]{{1,20}})?) \((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year}|[0-9]{{1,2}}(?:er)? (?:{MONTHS})\.? {birth_year}|(?:{MONTHS})\.? [0-9]{{1,2}},? {birth_year})\)"
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,;|\t]{{0,8}}(?:le )?{date}|\((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year}|[0-9]{{1,2}}(?:er)? [a-z]{{3,9}}\.? {birth_year})\)"
             ),
             age: r"(?i)(?:(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|[0-9]{1,3} ?(?:yo|y/o|y\.o\.)|aged [0-9]{1,3})|\([0-9]{1,3} ?(?:ans|[mfh])\))".to_owned(),
-            // (The last form of `dob` is a bare date in parentheses right after a name:
-            // "Roger Cyr (1943-09-17)", "ROY, Hugo (25 juillet 1961)", years before 2020 only.)
+            // (The last form of `dob` is a bare date in parentheses, years before 2020 only;
+            // it counts right after a name ("Roger Cyr (1943-09-17)", "ROY, Hugo (25 juillet
+            // 1961)"), which [`Clinical::named_before`] checks: the automaton that finds
+            // every pattern in one pass stays small.)
             // Case matters: a name is capitalised (or in capitals).
             name: Regex::new(
                 r"(?-u:\b)(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Miss)[ ]+[A-Z][A-Za-z'-]+(?:[ ]+[A-Z][A-Za-z'-]+)?|(?i:patiente?|usagere?|nom(?: du patient| de l'usager| de la patiente)?|patient name|name|enfant|child)[ ]*:[ ]*[A-Z][A-Za-z'-]+(?:,?[ ]+[A-Z][A-Za-z'-]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?,?[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)",
@@ -123,6 +125,32 @@ impl Clinical {
             self.name
                 .find_iter(around)
                 .any(|name| !placeholder_name(name.as_str()))
+        })
+    }
+
+    /// True when a date of birth found at `at` is a bare date in parentheses that does not
+    /// follow a name (the only form that needs one: "(1943-09-17)" alone is any date).
+    pub fn unnamed_bare_date(&self, text: &str, at: usize) -> bool {
+        if text.as_bytes().get(at) != Some(&b'(') {
+            return false;
+        }
+        let before = text
+            .get(floor_boundary(text, at.saturating_sub(48))..at)
+            .unwrap_or("");
+        let Some(before) = before.strip_suffix(' ') else {
+            return true;
+        };
+        // The name is the last two to four words ("Roger Cyr", "Mme Rita Roy").
+        let starts = before
+            .rmatch_indices(' ')
+            .map(|(i, _)| i + 1)
+            .skip(1)
+            .take(3);
+        !starts.chain(std::iter::once(0)).any(|start| {
+            let words = &before[start..];
+            self.name.find(words).is_some_and(|name| {
+                name.start() == 0 && name.end() == words.len() && !placeholder_name(words)
+            })
         })
     }
 

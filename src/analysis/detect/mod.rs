@@ -222,7 +222,9 @@ impl Engine {
                 // The built-in triggers, in the order of `Clinical::triggers`.
                 let at = (range.start, range.end);
                 if index == self.owners.len() {
-                    dobs.push(at);
+                    if !self.clinical.unnamed_bare_date(text, range.start) {
+                        dobs.push(at);
+                    }
                 } else if !clinical::length_of_service(text, range.end) {
                     ages.push(at);
                 }

@@ -26,6 +26,121 @@ const REACH_LINES: usize = 60;
 /// How many listed names make a list of patients (fewer may be a greeting: "Merci, Marie").
 pub const MIN_LISTED: usize = 3;
 
+/// A birth-date column's label.
+const DOB_LABELS: &[&str] = &[
+    "ddn",
+    "d.d.n",
+    "date de naissance",
+    "naissance",
+    "dob",
+    "d.o.b",
+    "date of birth",
+    "birth date",
+    "birthdate",
+];
+/// A patient column's label; a ward's census lists its patients ("Recensement - 4 Nord").
+const PATIENT_LABELS: &[&str] = &[
+    "patient",
+    "patients",
+    "patiente",
+    "patientes",
+    "usager",
+    "usagers",
+    "usagere",
+    "usageres",
+    "patient name",
+    "nom du patient",
+    "recensement",
+    "census",
+];
+/// A name column's label.
+const NAME_LABELS: &[&str] = &[
+    "nom",
+    "prenom",
+    "name",
+    "patient",
+    "patients",
+    "patiente",
+    "patientes",
+    "usager",
+    "usagers",
+    "usagere",
+    "usageres",
+];
+/// A file-number column's label.
+const RECORD_LABELS: &[&str] = &[
+    "dossier",
+    "dossiers",
+    "mrn",
+    "chart no",
+    "chart number",
+    "chart #",
+    "chart",
+    "medical record number",
+    "medical record no",
+    "medical record",
+];
+
+/// A whole-word pattern for `words` as documents write them: lower case, capitalised,
+/// each word capitalised, or in capitals ("ddn", "Ddn", "DDN"). Spelled out rather than
+/// `(?i)`, whose every mix of cases makes the literal search several times slower on
+/// texts that hold no label (most of them).
+fn cased(words: &[&str]) -> String {
+    let capital = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_ascii_uppercase().to_string() + chars.as_str()
+        })
+    };
+    let mut forms: Vec<String> = Vec::new();
+    for word in words {
+        let title: Vec<String> = word.split(' ').map(capital).collect();
+        for form in [
+            (*word).to_owned(),
+            capital(word),
+            title.join(" "),
+            word.to_ascii_uppercase(),
+        ] {
+            let form = regex::escape(&form);
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", forms.join("|"))
+}
+
+/// True when the file-number label at `start` reads as a column's: capitalised
+/// ("Dossier", "MRN") or after a number word ("No de dossier", "# dossier"). In prose,
+/// "le dossier" is a word, and a long text holds thousands of them.
+fn column_label(text: &str, start: usize) -> bool {
+    const NUMBER_WORDS: &[&[u8]] = &[
+        b"no ",
+        b"no. ",
+        b"n\xc2\xb0 ",
+        b"no de ",
+        b"no. de ",
+        b"n\xc2\xb0 de ",
+        b"# ",
+        b"#",
+        b"numero ",
+        b"numero de ",
+        b"num ",
+        b"num. ",
+    ];
+    let bytes = text.as_bytes();
+    if bytes.get(start).is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
+    let before = &bytes[start.saturating_sub(12)..start.min(bytes.len())];
+    NUMBER_WORDS.iter().any(|word| {
+        before.len() >= word.len() && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+    })
+}
+
+/// A table's header line is short: a longer line is a paragraph that names a label.
+const MAX_HEADER: usize = 300;
+
 /// The compiled patterns.
 #[derive(Debug, Clone)]
 pub struct Tables {
@@ -68,19 +183,10 @@ impl Tables {
         let date = r"(?:(?:19[0-9]{2}|20[0-2][0-9])[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19[0-9]{2}|20[0-2][0-9]))";
         let given = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
         Ok(Tables {
-            dob_label: Regex::new(
-                r"(?i)(?-u:\b)(?:ddn|d\.d\.n|date de naissance|naissance|dob|d\.o\.b|date of birth|birth ?date)(?-u:\b)",
-            )?,
-            name_label: Regex::new(
-                r"(?i)(?-u:\b)(?:nom|prenom|name|patients?|patientes?|usagers?|usageres?)(?-u:\b)",
-            )?,
-            // A ward's census lists its patients ("Recensement - unite 4 Nord").
-            patient_label: Regex::new(
-                r"(?i)(?-u:\b)(?:patients?|patientes?|usagers?|usageres?|patient name|nom du patient|recensement|census)(?-u:\b)",
-            )?,
-            record_label: Regex::new(
-                r"(?i)(?-u:\b)(?:dossiers?|mrn|chart(?: no| number| #)?|medical record(?: number| no)?)(?-u:\b)",
-            )?,
+            dob_label: Regex::new(&cased(DOB_LABELS))?,
+            name_label: Regex::new(&cased(NAME_LABELS))?,
+            patient_label: Regex::new(&cased(PATIENT_LABELS))?,
+            record_label: Regex::new(&cased(RECORD_LABELS))?,
             patient_record_label: Regex::new(r"(?i)^(?:mrn|medical record)")?,
             // Hospitals write file numbers plain, with a letter prefix or split by a dash
             // ("1357604", "H059440", "43-18484").
@@ -125,7 +231,15 @@ impl Tables {
             rows.listed = self.patient_column(text, &lines);
         }
         if record {
-            rows.records = self.record_column(text, &lines);
+            // The lines holding a patient label, found once (a long text may hold thousands
+            // of file-number labels, each asking whether one stands above it).
+            let patients: Vec<usize> = if patient {
+                let lines_of = self.patient_label.find_iter(text);
+                lines_of.map(|m| lines.index(m.start())).collect()
+            } else {
+                Vec::new()
+            };
+            rows.records = self.record_column(text, &lines, &patients);
         }
         if dob || record {
             self.delimited(text, &lines, &mut rows);
@@ -134,6 +248,7 @@ impl Tables {
     }
 
     /// Adds what delimited tables (CSV, TSV) say by column, one row being enough there.
+    #[inline(never)]
     fn delimited(&self, text: &str, lines: &Lines, rows: &mut Rows) {
         let dob = |cell: &str| self.dob_label.is_match(cell);
         let record = |cell: &str| self.record_label.is_match(cell);
@@ -160,14 +275,16 @@ impl Tables {
                 continue;
             }
             let line = lines.get(text, header);
+            let delimited = |b: &u8| matches!(b, b';' | b'\t' | b'|' | b',');
+            if line.len() > MAX_HEADER || !text.as_bytes()[line.clone()].iter().any(delimited) {
+                continue;
+            }
             let below = (header + 1..lines.count()).map(|row| {
                 let row = lines.get(text, row);
                 (row.start, &text[row])
             });
             let found = self.cells.read(&text[line], below, &labels);
-            if let Some(&(last, _, _)) = found.dobs.iter().chain(&found.records).max() {
-                done = lines.index(last) + 1;
-            }
+            done = header + 1 + found.rows;
             rows.dobs.extend(found.dobs);
             rows.records.extend(found.records);
         }
@@ -177,6 +294,7 @@ impl Tables {
         }
     }
 
+    #[inline(never)]
     fn dob_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize, bool)> {
         let mut found = Vec::new();
         let mut done = 0;
@@ -207,6 +325,7 @@ impl Tables {
         found
     }
 
+    #[inline(never)]
     fn patient_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut done = 0;
@@ -246,21 +365,34 @@ impl Tables {
         found
     }
 
-    fn record_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize, bool)> {
+    /// `patients`: the lines holding a patient label, in order.
+    #[inline(never)]
+    fn record_column(
+        &self,
+        text: &str,
+        lines: &Lines,
+        patients: &[usize],
+    ) -> Vec<(usize, usize, bool)> {
         let mut found = Vec::new();
         let mut done = 0;
         for label in self.record_label.find_iter(text) {
+            if !column_label(text, label.start()) {
+                continue;
+            }
             let header = lines.index(label.start());
             let line = lines.get(text, header);
             // A label with its number on its line is a labelled number (a detector's rule).
-            if header < done || self.record.is_match(&text[label.end()..line.end]) {
+            if header < done
+                || line.len() > MAX_HEADER
+                || self.record.is_match(&text[label.end()..line.end])
+            {
                 continue;
             }
             // A table of patients: a patient label above, a name column beside this one
             // ("Lit Nom Age Dossier Dx"), or a label only patients have ("MRN").
-            let region = lines.span(header.saturating_sub(REACH_LINES), header + 1);
             let patients_only = self.patient_record_label.is_match(label.as_str());
-            let headed = self.patient_label.is_match(&text[region]);
+            let above = patients.partition_point(|&l| l < header.saturating_sub(REACH_LINES));
+            let headed = patients.get(above).is_some_and(|&l| l <= header);
             if !(headed || patients_only || self.name_label.is_match(&text[line.clone()])) {
                 continue;
             }
@@ -284,6 +416,7 @@ impl Tables {
     /// Names in given-name-first form are a column only when they fill the rows right below
     /// the header, one per row (blank lines aside), at least [`MIN_LISTED`] of them: a screen's
     /// title-case buttons and labels ("Enregistrer Annuler") seldom stand that way.
+    #[inline(never)]
     fn given_run(&self, text: &str, lines: &Lines, header: usize) -> Vec<(usize, usize)> {
         let mut run = Vec::new();
         for row in header + 1..lines.count().min(header + 1 + REACH_LINES) {
@@ -351,6 +484,37 @@ mod tests {
 
     fn rows(text: &str) -> Rows {
         Tables::new("janvier|mars").unwrap().rows(text)
+    }
+
+    #[test]
+    fn a_file_number_label_is_a_column_capitalised_or_after_a_number_word() {
+        assert!(column_label("Lit Dossier", 4));
+        assert!(column_label("No de dossier", 6));
+        assert!(column_label("# dossier", 2));
+        assert!(!column_label("voir le dossier", 8));
+        // So prose that says "dossier" above a list of numbers is no table.
+        let prose = "Patient\nle dossier suit\n400 Roy 879379\n402 Dion 1357604\n";
+        assert!(rows(prose).records.is_empty());
+    }
+
+    #[test]
+    fn labels_match_as_documents_case_them_and_as_whole_words() {
+        let label = Regex::new(&cased(&["date de naissance", "ddn"])).unwrap();
+        for text in [
+            "date de naissance",
+            "Date de naissance",
+            "Date De Naissance",
+            "DDN",
+            "Ddn",
+        ] {
+            assert!(label.is_match(text), "{text}");
+        }
+        assert!(!label.is_match("DdN"));
+        assert!(
+            !Regex::new(&cased(&["naissance"]))
+                .unwrap()
+                .is_match("reconnaissance")
+        );
     }
 
     #[test]

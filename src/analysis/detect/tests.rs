@@ -439,6 +439,11 @@ fn a_written_birth_date_in_parentheses_after_a_name_is_a_date_of_birth() {
         detectors(&scan(agenda)),
         vec![("person_clinical_context", Confidence::High)]
     );
+    // After a greeting word too ("Bonjour Julien Morin"), and not without a name.
+    let greeted =
+        "Bonjour Julien Morin (3 fevrier 1958) suivi en cardiologie, syndrome coronarien aigu.";
+    assert!(!scan(greeted).is_empty());
+    assert!(scan("Suivi (3 fevrier 1958), syndrome coronarien aigu.").is_empty());
     // A recent event in parentheses is not a birth date.
     assert!(scan("Julien Morin (3 fevrier 2026) a presente le bilan.").is_empty());
 }
