@@ -4,7 +4,7 @@
 //! mode, a category, a recipient class, an outcome): never an address, a subject or
 //! anything read from a message, so the metrics cannot leak patient data.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use prometheus_client::encoding::text::encode;
@@ -34,9 +34,9 @@ pub struct Metrics {
     incident_writes: Family<One, Counter>,
     incident_seconds: Histogram,
     reloads: Family<One, Counter>,
-    /// When a message last reached the next hop, and when one last failed to (temporary
-    /// failure: down, unreachable, timed out), in seconds since the epoch; 0: never.
-    upstream_ok: AtomicU64,
+    /// Whether the last contact with the next hop failed (temporary failure: down,
+    /// unreachable, timed out), and when it did, in seconds since the epoch.
+    upstream_failing: AtomicBool,
     upstream_failed: AtomicU64,
 }
 
@@ -62,7 +62,7 @@ impl Metrics {
             incident_writes: Family::default(),
             incident_seconds: seconds(),
             reloads: Family::default(),
-            upstream_ok: AtomicU64::new(0),
+            upstream_failing: AtomicBool::new(false),
             upstream_failed: AtomicU64::new(0),
         };
         let r = &mut metrics.registry;
@@ -165,19 +165,20 @@ impl Metrics {
         };
         self.upstream.get_or_create(&[("outcome", outcome)]).inc();
         self.upstream_seconds.observe(took.as_secs_f64());
-        let now = epoch(SystemTime::now());
-        match reply_class {
-            4 => self.upstream_failed.store(now, Ordering::Relaxed),
-            _ => self.upstream_ok.store(now, Ordering::Relaxed),
+        let failed = reply_class == 4;
+        if failed {
+            self.upstream_failed
+                .store(epoch(SystemTime::now()), Ordering::Relaxed);
         }
+        self.upstream_failing.store(failed, Ordering::Relaxed);
     }
 
     /// False when the last contact with the next hop within `fresh` of `now` failed and
     /// none succeeded since (a quiet server, with no recent contact, is healthy).
     pub fn upstream_healthy(&self, now: SystemTime, fresh: Duration) -> bool {
         let failed = self.upstream_failed.load(Ordering::Relaxed);
-        let ok = self.upstream_ok.load(Ordering::Relaxed);
-        failed == 0 || ok >= failed || epoch(now).saturating_sub(failed) > fresh.as_secs()
+        !self.upstream_failing.load(Ordering::Relaxed)
+            || epoch(now).saturating_sub(failed) > fresh.as_secs()
     }
 
     /// One incident write, with its result.
@@ -240,5 +241,7 @@ mod tests {
         metrics.upstream(4, Duration::from_millis(12));
         assert!(!metrics.upstream_healthy(now, minute));
         assert!(metrics.upstream_healthy(now + Duration::from_secs(120), minute));
+        metrics.upstream(2, Duration::from_millis(12));
+        assert!(metrics.upstream_healthy(now, minute), "a success since");
     }
 }
