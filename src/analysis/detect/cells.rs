@@ -108,6 +108,32 @@ impl Cells {
     }
 }
 
+/// True when the label at `span` may fill a header's cell: at most [`MAX_LABEL`] bytes
+/// (spaces aside) between it and the delimiters or line ends around it. A cheap test
+/// that [`Cells::read`] would pass, so that prose mentioning a label costs no table read.
+pub fn in_short_cell(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let edge = |b: u8| matches!(b, b';' | b'\t' | b'|' | b',' | b'\n' | b'\r');
+    let mut content = span.len();
+    // A header line is short (table.rs reads none over 300 bytes): so is the walk.
+    let before = bytes[..span.start]
+        .iter()
+        .rev()
+        .take(300)
+        .take_while(|&&b| !edge(b));
+    let after = bytes[span.end..]
+        .iter()
+        .take(300)
+        .take_while(|&&b| !edge(b));
+    for &b in before.chain(after) {
+        content += usize::from(b != b' ');
+        if content > MAX_LABEL {
+            return false;
+        }
+    }
+    true
+}
+
 /// What a header cell labels.
 pub struct Labels<'a> {
     /// A birth-date label.
@@ -120,4 +146,28 @@ pub struct Labels<'a> {
     pub patient: &'a dyn Fn(&str) -> bool,
     /// A file-number label only patients have ("MRN").
     pub patient_record: &'a dyn Fn(&str) -> bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_short_cell;
+
+    #[test]
+    fn a_label_in_prose_fills_no_short_cell() {
+        let cell = |text: &str, label: &str| {
+            let start = text.find(label).unwrap_or_default();
+            in_short_cell(text, &(start..start + label.len()))
+        };
+        assert!(cell("Nom;Prenom;DDN;Dossier\n", "DDN"));
+        assert!(cell(
+            "Nom\t  date de naissance  \tDossier",
+            "date de naissance"
+        ));
+        assert!(cell("dossier", "dossier"));
+        assert!(!cell(
+            "Le comité a revu le dossier du fournisseur avant la réunion, puis",
+            "dossier"
+        ));
+        assert!(!cell(&format!("{}dossier", " x".repeat(40)), "dossier"));
+    }
 }

@@ -18,9 +18,12 @@
 
 use regex::Regex;
 
-use super::cells::{Cells, Labels};
+use super::cells::{self, Cells, Labels};
 
 /// How many lines below its header a table's rows are looked for.
+/// A label's place in the text.
+type Span = std::ops::Range<usize>;
+
 const REACH_LINES: usize = 60;
 
 /// How many listed names make a list of patients (fewer may be a greeting: "Merci, Marie").
@@ -216,40 +219,60 @@ impl Tables {
     /// The dates of birth and listed names of `text`'s tables.
     pub fn rows(&self, text: &str) -> Rows {
         let mut rows = Rows::default();
-        // Most texts have no column label: they cost three literal searches, no line index.
-        let dob = self.dob_label.is_match(text);
-        let patient = self.patient_label.is_match(text);
-        let record = self.record_label.is_match(text);
-        if !(dob || patient || record) || !text.contains('\n') {
+        // Each label regex scans the text once; most texts have none and stop here,
+        // without a line index.
+        let spans =
+            |regex: &Regex| -> Vec<Span> { regex.find_iter(text).map(|m| m.range()).collect() };
+        let dobs = spans(&self.dob_label);
+        let patients = spans(&self.patient_label);
+        let records = spans(&self.record_label);
+        // Labels that cannot head a column are dropped before any line is indexed: a
+        // file-number label must read as a column's, a delimited header's must fill a
+        // short cell (prose says "le dossier" thousands of times).
+        let columns: Vec<Span> = records
+            .iter()
+            .filter(|m| column_label(text, m.start))
+            .cloned()
+            .collect();
+        let headers: Vec<Span> = dobs
+            .iter()
+            .chain(&records)
+            .filter(|m| cells::in_short_cell(text, m))
+            .cloned()
+            .collect();
+        let (dob, patient, record) = (!dobs.is_empty(), !patients.is_empty(), !columns.is_empty());
+        if !(dob || patient || record || !headers.is_empty()) || !text.contains('\n') {
             return rows;
         }
         let lines = Lines::new(text);
         if dob {
-            rows.dobs = self.dob_column(text, &lines);
+            rows.dobs = self.dob_column(text, &lines, &dobs);
         }
         if patient {
-            rows.listed = self.patient_column(text, &lines);
+            rows.listed = self.patient_column(text, &lines, &patients);
         }
         if record {
-            // The lines holding a patient label, found once (a long text may hold thousands
-            // of file-number labels, each asking whether one stands above it).
-            let patients: Vec<usize> = if patient {
-                let lines_of = self.patient_label.find_iter(text);
-                lines_of.map(|m| lines.index(m.start())).collect()
-            } else {
-                Vec::new()
-            };
-            rows.records = self.record_column(text, &lines, &patients);
+            // The lines holding a patient label (a long text may hold thousands of
+            // file-number labels, each asking whether one stands above it).
+            let patient_lines: Vec<usize> = patients.iter().map(|m| lines.index(m.start)).collect();
+            rows.records = self.record_column(text, &lines, &columns, &patient_lines);
         }
-        if dob || record {
-            self.delimited(text, &lines, &mut rows);
+        if !headers.is_empty() {
+            let headers = headers.iter().map(|m| lines.index(m.start));
+            self.delimited(text, &lines, headers, &mut rows);
         }
         rows
     }
 
     /// Adds what delimited tables (CSV, TSV) say by column, one row being enough there.
     #[inline(never)]
-    fn delimited(&self, text: &str, lines: &Lines, rows: &mut Rows) {
+    fn delimited(
+        &self,
+        text: &str,
+        lines: &Lines,
+        headers: impl Iterator<Item = usize>,
+        rows: &mut Rows,
+    ) {
         let dob = |cell: &str| self.dob_label.is_match(cell);
         let record = |cell: &str| self.record_label.is_match(cell);
         let name = |cell: &str| self.name_label.is_match(cell);
@@ -263,11 +286,7 @@ impl Tables {
             patient_record: &patient_record,
         };
         let mut done = 0;
-        let headers = self
-            .dob_label
-            .find_iter(text)
-            .chain(self.record_label.find_iter(text));
-        let mut starts: Vec<usize> = headers.map(|m| lines.index(m.start())).collect();
+        let mut starts: Vec<usize> = headers.collect();
         starts.sort_unstable();
         starts.dedup();
         for header in starts {
@@ -295,14 +314,14 @@ impl Tables {
     }
 
     #[inline(never)]
-    fn dob_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize, bool)> {
+    fn dob_column(&self, text: &str, lines: &Lines, labels: &[Span]) -> Vec<(usize, usize, bool)> {
         let mut found = Vec::new();
         let mut done = 0;
-        for label in self.dob_label.find_iter(text) {
-            let header = lines.index(label.start());
+        for label in labels {
+            let header = lines.index(label.start);
             let line = lines.get(text, header);
             // A label with its value on its line is a labelled date, not a header.
-            if header < done || self.date.is_match(&text[label.end()..line.end]) {
+            if header < done || self.date.is_match(&text[label.end..line.end]) {
                 continue;
             }
             let region = lines.span(header.saturating_sub(REACH_LINES), header + 1);
@@ -326,11 +345,11 @@ impl Tables {
     }
 
     #[inline(never)]
-    fn patient_column(&self, text: &str, lines: &Lines) -> Vec<(usize, usize)> {
+    fn patient_column(&self, text: &str, lines: &Lines, labels: &[Span]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut done = 0;
-        for label in self.patient_label.find_iter(text) {
-            let header = lines.index(label.start());
+        for label in labels {
+            let header = lines.index(label.start);
             if header < done {
                 continue;
             }
@@ -365,32 +384,31 @@ impl Tables {
         found
     }
 
-    /// `patients`: the lines holding a patient label, in order.
+    /// `labels`: the file-number labels that read as a column's; `patients`: the lines
+    /// holding a patient label, in order.
     #[inline(never)]
     fn record_column(
         &self,
         text: &str,
         lines: &Lines,
+        labels: &[Span],
         patients: &[usize],
     ) -> Vec<(usize, usize, bool)> {
         let mut found = Vec::new();
         let mut done = 0;
-        for label in self.record_label.find_iter(text) {
-            if !column_label(text, label.start()) {
-                continue;
-            }
-            let header = lines.index(label.start());
+        for label in labels {
+            let header = lines.index(label.start);
             let line = lines.get(text, header);
             // A label with its number on its line is a labelled number (a detector's rule).
             if header < done
                 || line.len() > MAX_HEADER
-                || self.record.is_match(&text[label.end()..line.end])
+                || self.record.is_match(&text[label.end..line.end])
             {
                 continue;
             }
             // A table of patients: a patient label above, a name column beside this one
             // ("Lit Nom Age Dossier Dx"), or a label only patients have ("MRN").
-            let patients_only = self.patient_record_label.is_match(label.as_str());
+            let patients_only = self.patient_record_label.is_match(&text[label.clone()]);
             let above = patients.partition_point(|&l| l < header.saturating_sub(REACH_LINES));
             let headed = patients.get(above).is_some_and(|&l| l <= header);
             if !(headed || patients_only || self.name_label.is_match(&text[line.clone()])) {
