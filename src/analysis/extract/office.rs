@@ -173,8 +173,33 @@ pub fn xml_text(
     cap: usize,
     out: &mut String,
 ) -> Result<usize, Overflow> {
-    let text = String::from_utf8_lossy(xml);
-    let mut reader = Reader::from_str(&text);
+    // The reader checks UTF-8 as it goes; a part that is not UTF-8 is read again with its
+    // bad bytes replaced (the rare case pays for the second pass, not every document).
+    let mark = out.len();
+    match events(xml, book, cap, out) {
+        Err(Stop::NotUtf8) => {
+            out.truncate(mark);
+            let text = String::from_utf8_lossy(xml);
+            events(text.as_bytes(), book, cap, out).map_err(|_| Overflow)
+        }
+        Err(Stop::Overflow) => Err(Overflow),
+        Ok(shown) => Ok(shown),
+    }
+}
+
+/// Why [`events`] stopped before the end.
+enum Stop {
+    Overflow,
+    NotUtf8,
+}
+
+fn events(
+    xml: &[u8],
+    book: Option<&Workbook>,
+    cap: usize,
+    out: &mut String,
+) -> Result<usize, Stop> {
+    let mut reader = Reader::from_reader(xml);
     let mut cell = Show::Plain;
     let mut shown = 0usize;
     loop {
@@ -187,7 +212,7 @@ pub fn xml_text(
                 None => unescape_into(&t, out),
             },
             Ok(Event::Text(t)) if cell == Show::Shared => match book.and_then(|b| b.shared(&t)) {
-                Some(string) if shown + string.len() > cap => return Err(Overflow),
+                Some(string) if shown + string.len() > cap => return Err(Stop::Overflow),
                 Some(string) => {
                     shown += string.len();
                     out.push_str(string);
@@ -213,6 +238,7 @@ pub fn xml_text(
                 "s" => out.push(' '),
                 _ => {}
             },
+            Err(quick_xml::Error::Encoding(_)) => return Err(Stop::NotUtf8),
             Ok(Event::Eof) | Err(_) => return Ok(shown),
             Ok(_) => {}
         }
@@ -235,5 +261,21 @@ fn unescape_into(s: &str, out: &mut String) {
     match quick_xml::escape::unescape(s) {
         Ok(c) => out.push_str(&c),
         Err(_) => out.push_str(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml_text;
+
+    #[test]
+    fn a_part_with_bytes_that_are_not_utf8_is_still_read() {
+        let mut xml = b"<w:p><w:t>Patient : Gaston Tremblay</w:t></w:p><w:p><w:t>caf".to_vec();
+        xml.extend_from_slice(b"\xe9</w:t></w:p><w:p><w:t>NAM TREG 5401 0114</w:t></w:p>");
+        let mut text = String::from("before ");
+        assert_eq!(xml_text(&xml, None, usize::MAX, &mut text).ok(), Some(0));
+        assert!(text.starts_with("before Patient : Gaston Tremblay\n"), "{text}");
+        assert!(text.contains("caf\u{fffd}\n"), "{text}");
+        assert!(text.ends_with("NAM TREG 5401 0114\n"), "{text}");
     }
 }
