@@ -224,14 +224,14 @@ fn sqlite_passes_the_store_suite() {
 }
 
 /// A fresh PostgreSQL database for one test, dropped at the end.
-struct FreshDatabase {
+pub(crate) struct FreshDatabase {
     admin: String,
     name: String,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl FreshDatabase {
-    fn new() -> FreshDatabase {
+    pub(crate) fn new() -> FreshDatabase {
         let admin = std::env::var("SENTINELLE_TEST_POSTGRES")
             .unwrap_or_else(|_| "postgres://sentinelle:sentinelle@127.0.0.1:5432/postgres".into());
         let name = format!("sentinelle_test_{}", uuid::Uuid::now_v7().simple());
@@ -248,7 +248,7 @@ impl FreshDatabase {
         FreshDatabase { admin, name, url }
     }
 
-    fn sql(&self, sql: &str) {
+    pub(crate) fn sql(&self, sql: &str) {
         let mut client = postgres::Client::connect(&self.url, postgres::NoTls).unwrap();
         client.batch_execute(sql).unwrap();
     }

@@ -43,6 +43,7 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
                 status,
                 category,
                 establishment,
+                ..Filter::default()
             };
             let cases = store.list(&filter)?;
             if json {

@@ -2,6 +2,7 @@
 
 mod check;
 mod config;
+mod console;
 mod incidents;
 mod keys;
 mod scan;
@@ -84,6 +85,14 @@ pub enum Command {
         #[command(subcommand)]
         action: IncidentsAction,
     },
+    /// The security team's web console: its accounts.
+    Console {
+        /// Configuration file (default: the embedded default).
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        #[command(subcommand)]
+        action: ConsoleAction,
+    },
     /// Configuration commands.
     Config {
         /// What to do with the configuration.
@@ -100,6 +109,47 @@ pub enum ConfigAction {
         /// Configuration file.
         #[arg(long, short)]
         config: PathBuf,
+    },
+}
+
+/// `sentinelle console …`.
+#[derive(Debug, Subcommand)]
+pub enum ConsoleAction {
+    /// Console accounts (kept in the incident store).
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+/// `sentinelle console user …`.
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Adds an account; without --password-stdin, prints a generated password once.
+    Add {
+        /// Login name.
+        name: String,
+        /// admin (everything, accounts too), reviewer (reviews and closes), auditor (reads).
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Lists the accounts (name, role, created, locked).
+    List,
+    /// Removes an account.
+    Remove {
+        /// Login name.
+        name: String,
+    },
+    /// Sets a new password (and unlocks the account).
+    Passwd {
+        /// Login name.
+        name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -225,6 +275,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         Command::Keys { config, action } => keys::run(config.as_deref(), action),
         Command::Incidents { config, action } => incidents::run(config.as_deref(), action),
+        Command::Console { config, action } => console::run(config.as_deref(), action),
         Command::Config {
             action: ConfigAction::Check { config },
         } => config::check(&config),

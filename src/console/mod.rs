@@ -7,6 +7,8 @@
 //! Called by [`crate::server::run`], which hands it the bound socket and the shutdown
 //! signal; tests drive [`router`] directly.
 
+pub mod accounts;
+
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 

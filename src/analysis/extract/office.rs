@@ -274,7 +274,10 @@ mod tests {
         xml.extend_from_slice(b"\xe9</w:t></w:p><w:p><w:t>NAM TREG 5401 0114</w:t></w:p>");
         let mut text = String::from("before ");
         assert_eq!(xml_text(&xml, None, usize::MAX, &mut text).ok(), Some(0));
-        assert!(text.starts_with("before Patient : Gaston Tremblay\n"), "{text}");
+        assert!(
+            text.starts_with("before Patient : Gaston Tremblay\n"),
+            "{text}"
+        );
         assert!(text.contains("caf\u{fffd}\n"), "{text}");
         assert!(text.ends_with("NAM TREG 5401 0114\n"), "{text}");
     }

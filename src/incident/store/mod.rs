@@ -5,9 +5,15 @@
 //! a record covers its exact stored text and the hash of the record before it, so `verify`
 //! finds a record that was changed, removed or inserted out of order since it was written.
 
+pub mod accounts;
 pub mod chain;
+pub mod pages;
 pub mod postgres;
+mod postgres_accounts;
+mod postgres_pages;
 pub mod sqlite;
+mod sqlite_accounts;
+mod sqlite_pages;
 
 use std::path::PathBuf;
 
@@ -130,6 +136,12 @@ pub struct Filter {
     pub category: Option<String>,
     /// Establishment.
     pub establishment: Option<String>,
+    /// Severity ("low", "medium", "high").
+    pub severity: Option<String>,
+    /// The envelope sender (any case).
+    pub sender: Option<String>,
+    /// A recipient class ("public_webmail", "external"...).
+    pub class: Option<String>,
 }
 
 /// What `verify` found.
@@ -150,8 +162,8 @@ pub enum Backend {
     Postgres(String),
 }
 
-/// An incident store.
-pub trait Store: Send + Sync {
+/// An incident store (which also keeps the console's accounts).
+pub trait Store: accounts::Accounts + pages::Pages + Send + Sync {
     /// Records `incident`: numbers it, links it into the chain, returns it.
     fn record(&self, incident: NewIncident) -> Result<Incident, StoreError>;
     /// The incident with this reference.

@@ -17,9 +17,10 @@ use super::{
     Verification,
 };
 use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
-use crate::incident::model::Incident;
+use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/postgres/001_incidents.sql");
+const CONSOLE: &str = include_str!("../../../migrations/postgres/002_console.sql");
 
 /// A PostgreSQL incident store.
 pub struct Postgres {
@@ -52,7 +53,7 @@ impl Postgres {
         Ok(store)
     }
 
-    fn fail(&self, e: &dyn std::fmt::Display) -> StoreError {
+    pub(super) fn fail(&self, e: &dyn std::fmt::Display) -> StoreError {
         StoreError::Unavailable {
             location: chain::without_credentials(&self.url),
             reason: e.to_string(),
@@ -60,7 +61,7 @@ impl Postgres {
     }
 
     /// The connection, opened (again) when needed.
-    fn client(&self) -> Result<MutexGuard<'_, Option<Client>>, StoreError> {
+    pub(super) fn client(&self) -> Result<MutexGuard<'_, Option<Client>>, StoreError> {
         let mut guard = self.client.lock().unwrap_or_else(PoisonError::into_inner);
         if guard.as_ref().is_none_or(Client::is_closed) {
             let mut client = Client::connect(&self.url, NoTls).map_err(|e| self.fail(&e))?;
@@ -68,12 +69,14 @@ impl Postgres {
                 .batch_execute("SET lock_timeout = '2s'; SET statement_timeout = '10s';")
                 .map_err(|e| self.fail(&e))?;
             client.batch_execute(SCHEMA).map_err(|e| self.fail(&e))?;
+            client.batch_execute(CONSOLE).map_err(|e| self.fail(&e))?;
+            super::postgres_pages::fill_facets(&mut client).map_err(|e| self.fail(&e))?;
             *guard = Some(client);
         }
         Ok(guard)
     }
 
-    fn with<T>(
+    pub(super) fn with<T>(
         &self,
         f: impl FnOnce(&mut Client) -> Result<T, postgres::Error>,
     ) -> Result<T, StoreError> {
@@ -87,7 +90,12 @@ impl Postgres {
         result.map_err(|e| self.fail(&e))
     }
 
-    fn case(&self, client: &mut Client, reference: &str, record: &str) -> Result<Case, StoreError> {
+    pub(super) fn case(
+        &self,
+        client: &mut Client,
+        reference: &str,
+        record: &str,
+    ) -> Result<Case, StoreError> {
         let rows = client
             .query(
                 "SELECT record FROM reviews WHERE reference = $1 ORDER BY seq",
@@ -179,6 +187,12 @@ impl Store for Postgres {
                     &hash,
                 ],
             )?;
+            let case = Case {
+                incident: incident.clone(),
+                status: Status::New,
+                reviews: Vec::new(),
+            };
+            super::postgres_pages::put_facets(&mut tx, seq, &case)?;
             for channel in &new.channels {
                 tx.execute(
                     "INSERT INTO outbox (reference, channel, next_attempt_at) VALUES ($1, $2, $3)",
@@ -209,25 +223,7 @@ impl Store for Postgres {
     }
 
     fn list(&self, filter: &Filter) -> Result<Vec<Case>, StoreError> {
-        let mut guard = self.client()?;
-        let client = guard.as_mut().ok_or_else(|| self.fail(&"not connected"))?;
-        let rows = client
-            .query(
-                "SELECT reference, record FROM incidents
-                 WHERE ($1::TEXT IS NULL OR created_at >= $1) AND ($2::TEXT IS NULL OR created_at < $2)
-                   AND ($3::TEXT IS NULL OR category = $3) AND ($4::TEXT IS NULL OR establishment = $4)
-                 ORDER BY seq",
-                &[&filter.since, &filter.until, &filter.category, &filter.establishment],
-            )
-            .map_err(|e| self.fail(&e))?;
-        let mut cases = Vec::with_capacity(rows.len());
-        for row in rows {
-            let case = self.case(client, row.get(0), row.get(1))?;
-            if filter.status.is_none_or(|s| s == case.status) {
-                cases.push(case);
-            }
-        }
-        Ok(cases)
+        self.select(filter, "i.seq", i64::MAX, 0)
     }
 
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError> {
@@ -236,12 +232,12 @@ impl Store for Postgres {
         let found = self.with(|client| {
             let mut tx = client.transaction()?;
             tx.batch_execute("LOCK TABLE reviews IN EXCLUSIVE MODE")?;
-            if tx
-                .query_opt("SELECT seq FROM incidents WHERE reference = $1", &[&reference])?
-                .is_none()
-            {
+            let Some(incident) =
+                tx.query_opt("SELECT seq FROM incidents WHERE reference = $1", &[&reference])?
+            else {
                 return Ok(false);
-            }
+            };
+            let incident: i64 = incident.get(0);
             let last = tx.query_opt("SELECT seq, hash FROM reviews ORDER BY seq DESC LIMIT 1", &[])?;
             let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |row| {
                 (row.get::<_, i64>(0) + 1, row.get::<_, String>(1))
@@ -250,6 +246,10 @@ impl Store for Postgres {
             tx.execute(
                 "INSERT INTO reviews (seq, reference, record, previous_hash, hash) VALUES ($1, $2, $3, $4, $5)",
                 &[&seq, &reference, &text, &previous, &hash],
+            )?;
+            tx.execute(
+                "UPDATE facets SET status = $2 WHERE seq = $1",
+                &[&incident, &review.status.as_str()],
             )?;
             tx.commit()?;
             Ok(true)

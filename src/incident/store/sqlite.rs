@@ -13,9 +13,10 @@ use super::{
     Verification,
 };
 use crate::incident::checkpoint::{Checkpoint, Signed, Signer};
-use crate::incident::model::Incident;
+use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
+const CONSOLE: &str = include_str!("../../../migrations/sqlite/002_console.sql");
 
 /// A SQLite incident store.
 pub struct Sqlite {
@@ -50,26 +51,29 @@ impl Sqlite {
             )
             .map_err(|e| fail(&e))?;
         connection.execute_batch(SCHEMA).map_err(|e| fail(&e))?;
-        Ok(Sqlite {
+        connection.execute_batch(CONSOLE).map_err(|e| fail(&e))?;
+        let store = Sqlite {
             connection: Mutex::new(connection),
             location,
-        })
+        };
+        store.fill_facets()?;
+        Ok(store)
     }
 
-    fn fail(&self, e: rusqlite::Error) -> StoreError {
+    pub(super) fn fail(&self, e: rusqlite::Error) -> StoreError {
         StoreError::Unavailable {
             location: self.location.clone(),
             reason: e.to_string(),
         }
     }
 
-    fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(super) fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
         self.connection
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn case(
+    pub(super) fn case(
         &self,
         connection: &Connection,
         reference: &str,
@@ -185,6 +189,12 @@ impl Store for Sqlite {
             ],
         )
         .map_err(|e| self.fail(e))?;
+        let case = Case {
+            incident: incident.clone(),
+            status: Status::New,
+            reviews: Vec::new(),
+        };
+        self.put_facets(&tx, seq, &case)?;
         for channel in &new.channels {
             tx.execute(
                 "INSERT INTO outbox (reference, channel, next_attempt_at) VALUES (?1, ?2, ?3)",
@@ -304,35 +314,7 @@ impl Store for Sqlite {
 
     fn list(&self, filter: &Filter) -> Result<Vec<Case>, StoreError> {
         let connection = self.connection();
-        let mut statement = connection
-            .prepare(
-                "SELECT reference, record FROM incidents
-                 WHERE (?1 IS NULL OR created_at >= ?1) AND (?2 IS NULL OR created_at < ?2)
-                   AND (?3 IS NULL OR category = ?3) AND (?4 IS NULL OR establishment = ?4)
-                 ORDER BY seq",
-            )
-            .map_err(|e| self.fail(e))?;
-        let rows = statement
-            .query_map(
-                params![
-                    filter.since,
-                    filter.until,
-                    filter.category,
-                    filter.establishment
-                ],
-                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
-            )
-            .map_err(|e| self.fail(e))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))?;
-        let mut cases = Vec::with_capacity(rows.len());
-        for (reference, record) in rows {
-            let case = self.case(&connection, &reference, &record)?;
-            if filter.status.is_none_or(|s| s == case.status) {
-                cases.push(case);
-            }
-        }
-        Ok(cases)
+        self.select(&connection, filter, "i.seq", i64::MAX, 0)
     }
 
     fn review(&self, reference: &str, review: Review) -> Result<(), StoreError> {
@@ -366,6 +348,11 @@ impl Store for Sqlite {
         tx.execute(
             "INSERT INTO reviews (seq, reference, record, previous_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![seq, reference, text, previous, hash],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.execute(
+            "UPDATE facets SET status = ?2 WHERE seq = ?1",
+            params![exists, review.status.as_str()],
         )
         .map_err(|e| self.fail(e))?;
         tx.commit().map_err(|e| self.fail(e))

@@ -1,0 +1,46 @@
+//! Console accounts as the store keeps them: name, role, Argon2id password hash, and the
+//! wrong-password count that locks an account. Hashing and what a role may do belong to
+//! `console::accounts`; the store only keeps the text.
+
+use super::StoreError;
+
+/// A console account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// Login name.
+    pub name: String,
+    /// "admin", "reviewer" or "auditor".
+    pub role: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// When it was created (RFC 3339 UTC).
+    pub created_at: String,
+    /// Wrong passwords since the last successful login.
+    pub failures: i64,
+    /// Locked until then (RFC 3339 UTC), after too many wrong passwords.
+    pub locked_until: Option<String>,
+}
+
+/// Where console accounts are kept (the incident store: one console for a fleet).
+pub trait Accounts {
+    /// Every account, by name.
+    fn accounts(&self) -> Result<Vec<Account>, StoreError>;
+    /// The account with this name.
+    fn account(&self, name: &str) -> Result<Option<Account>, StoreError>;
+    /// Adds `account`; false when the name is taken.
+    fn add_account(&self, account: &Account) -> Result<bool, StoreError>;
+    /// Replaces the password hash (and unlocks); false when there is no such account.
+    fn set_password(&self, name: &str, password_hash: &str) -> Result<bool, StoreError>;
+    /// Removes the account; false when there was none.
+    fn remove_account(&self, name: &str) -> Result<bool, StoreError>;
+    /// Counts a wrong password, locking until `lock_until` when the count reaches
+    /// `lock_after`; returns the count.
+    fn login_failed(
+        &self,
+        name: &str,
+        lock_after: i64,
+        lock_until: &str,
+    ) -> Result<i64, StoreError>;
+    /// Clears the wrong-password count after a successful login.
+    fn login_succeeded(&self, name: &str) -> Result<(), StoreError>;
+}
