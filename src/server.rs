@@ -297,11 +297,11 @@ pub async fn run(
     });
     let (trigger, shutdown) = shutdown::channel();
     let console = console.map(|socket| {
-        let state = crate::console::AppState {
-            metrics: Arc::clone(&metrics),
-            incidents: Arc::clone(&incidents),
-            rules: Arc::clone(&rules),
-        };
+        let state = crate::console::AppState::new(
+            Arc::clone(&metrics),
+            Arc::clone(&incidents),
+            Arc::clone(&rules),
+        );
         spawn_console(socket, state, shutdown.clone())
     });
     let (done_tx, mut done_rx) = mpsc::channel::<()>(1);

@@ -186,7 +186,7 @@ fn pages_suite(store: &dyn Store) {
     let tally = store.tally("2026-03-01T00:00:00Z").unwrap();
     let count: u64 = tally.iter().map(|t| t.count).sum();
     assert_eq!(count, 30);
-    assert!(tally.iter().all(|t| t.day == "2026-03-10"));
+    assert!(tally.iter().all(|t| t.hour == "2026-03-10T15"));
     assert!(
         tally
             .iter()

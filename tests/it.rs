@@ -6,6 +6,7 @@ mod support;
 mod bdat;
 mod bypass;
 mod cli;
+mod console;
 mod console_store;
 mod encryption;
 mod enforcement;

@@ -51,7 +51,7 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
                     println!("{}", serde_json::to_string(case)?);
                 }
             } else if csv {
-                print_csv(&cases);
+                print!("{}", crate::incident::listing::csv(&cases));
             } else {
                 print_table(&cases);
             }
@@ -181,60 +181,5 @@ fn print_table(cases: &[Case]) {
             case.status.as_str(),
             i.who.envelope_sender
         );
-    }
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
-fn print_csv(cases: &[Case]) {
-    println!(
-        "reference,created_at_utc,category,rule,severity,action,status,sender,establishment,recipients"
-    );
-    for case in cases {
-        let i = &case.incident;
-        let recipients: Vec<String> = i
-            .draft
-            .recipients
-            .iter()
-            .map(|r| format!("{}:{}:{}", r.address, r.class, r.action))
-            .collect();
-        let fields = [
-            i.reference.as_str(),
-            i.created_at.as_str(),
-            i.draft.category.as_str(),
-            i.draft.rule.as_str(),
-            &format!("{:?}", i.draft.severity).to_lowercase(),
-            i.draft.action.as_str(),
-            case.status.as_str(),
-            i.who.envelope_sender.as_str(),
-            i.who.establishment.as_deref().unwrap_or(""),
-            &recipients.join(" "),
-        ];
-        println!(
-            "{}",
-            fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
     }
 }

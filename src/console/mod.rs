@@ -1,22 +1,26 @@
-//! The admin listener (`[console] address`): `/metrics` (Prometheus text format),
-//! `/healthz` (the process answers) and `/readyz` (the incident store can be written, the
-//! next hop has not failed within the last minute without a success since, the rules are
-//! loaded). It reads the store and the counters; it never touches the SMTP path, and no
-//! page holds anything read from a message.
+//! The admin listener (`[console] address`): the security team's console (server-rendered
+//! pages in French and English, behind a login) and, without login, `/metrics`, `/healthz`
+//! and `/readyz` for the people who run Sentinelle. It reads and writes the incident store
+//! only (so every instance on one PostgreSQL shows the same console); it never touches the
+//! SMTP path, and no page holds anything read from a message: incidents hold none.
 //!
 //! Called by [`crate::server::run`], which hands it the bound socket and the shutdown
 //! signal; tests drive [`router`] directly.
 
 pub mod accounts;
+pub mod auth;
+mod dashboard;
+mod health;
+mod incidents;
+pub mod lang;
+pub mod page;
+pub mod session;
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tokio::net::TcpListener;
 
 use crate::incident::Store;
@@ -35,14 +39,61 @@ pub struct AppState {
     pub incidents: Arc<dyn Store>,
     /// The rules in force.
     pub rules: Arc<crate::rules::Live>,
+    /// Signed-in sessions.
+    pub sessions: Arc<session::Sessions>,
+    /// Served over HTTPS (cookies are marked Secure).
+    pub secure: bool,
+}
+
+impl AppState {
+    /// The state of a console over `incidents`, plain HTTP.
+    pub fn new(
+        metrics: Arc<Metrics>,
+        incidents: Arc<dyn Store>,
+        rules: Arc<crate::rules::Live>,
+    ) -> AppState {
+        AppState {
+            metrics,
+            incidents,
+            rules,
+            sessions: Arc::default(),
+            secure: false,
+        }
+    }
+}
+
+/// Runs `f` on the store off the async threads (the PostgreSQL client blocks).
+pub async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&dyn Store) -> Result<T, crate::incident::store::StoreError> + Send + 'static,
+) -> Result<T, crate::incident::store::StoreError> {
+    let store = Arc::clone(&state.incidents);
+    tokio::task::spawn_blocking(move || f(store.as_ref()))
+        .await
+        .unwrap_or_else(|_| {
+            Err(crate::incident::store::StoreError::Unavailable {
+                location: "console".into(),
+                reason: "store call failed".into(),
+            })
+        })
 }
 
 /// The admin routes.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/metrics", get(metrics))
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+        .route("/metrics", get(health::metrics))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/static/console.css", get(page::stylesheet))
+        .route("/login", get(auth::form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/lang/{code}", get(auth::switch))
+        .route("/", get(dashboard::show))
+        .route("/incidents", get(incidents::list))
+        .route("/incidents.csv", get(incidents::csv))
+        .route("/incidents/{reference}", get(incidents::show))
+        .route("/incidents/{reference}/review", post(incidents::review))
+        .layer(axum::middleware::map_response(page::secure_headers))
         .with_state(state)
 }
 
@@ -52,54 +103,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
-}
-
-async fn metrics(State(state): State<AppState>) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        state.metrics.encode(),
-    )
-        .into_response()
-}
-
-async fn healthz() -> &'static str {
-    "ok\n"
-}
-
-/// 200 with one line per check when every check passes, 503 with the failing ones named.
-async fn readyz(State(state): State<AppState>) -> Response {
-    let incidents = Arc::clone(&state.incidents);
-    let store = tokio::task::spawn_blocking(move || incidents.ready())
-        .await
-        .map_err(|_| "store check failed".to_owned())
-        .and_then(|r| r.map_err(|e| e.to_string()));
-    let upstream = state
-        .metrics
-        .upstream_healthy(SystemTime::now(), UPSTREAM_FRESH);
-    // The rules are loaded before any listener opens, and a failed reload keeps them.
-    let _rules = state.rules.current();
-    let lines = [
-        match &store {
-            Ok(()) => "store: writable".to_owned(),
-            Err(why) => format!("store: NOT writable ({why})"),
-        },
-        if upstream {
-            "upstream: no failure within the last minute".to_owned()
-        } else {
-            "upstream: NOT reachable (temporary failures within the last minute)".to_owned()
-        },
-        "rules: loaded".to_owned(),
-    ];
-    let status = if store.is_ok() && upstream {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    (status, lines.join("\n") + "\n").into_response()
 }

@@ -8,6 +8,7 @@
 
 pub mod checkpoint;
 pub mod clock;
+pub mod listing;
 pub mod model;
 pub mod notify;
 pub mod report;

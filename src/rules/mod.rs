@@ -68,6 +68,8 @@ pub struct Rules {
     pub year: i32,
     /// A hash of the rule files and certificates (the policy version in incidents).
     pub version: String,
+    /// When they were read (the console shows the last reload).
+    pub loaded_at: std::time::SystemTime,
 }
 
 impl Rules {
@@ -122,6 +124,7 @@ impl Sources {
             limits: self.limits.clone(),
             ocr: Arc::new(Reader::probe(self.ocr.clone())),
             year: self.year,
+            loaded_at: std::time::SystemTime::now(),
         })
     }
 }

@@ -84,11 +84,12 @@ pub struct Page {
     pub total: u64,
 }
 
-/// Incidents of one day, category, severity and status.
+/// Incidents of one hour, category, severity and status (the console groups the hours
+/// into days of its own time zone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Tally {
-    /// The day (UTC, YYYY-MM-DD).
-    pub day: String,
+    /// The hour (UTC, "YYYY-MM-DDTHH").
+    pub hour: String,
     /// Category.
     pub category: String,
     /// Severity.
@@ -103,7 +104,7 @@ pub struct Tally {
 pub trait Pages {
     /// The incidents `query` selects, in its order, and their total.
     fn page(&self, query: &Query) -> Result<Page, StoreError>;
-    /// Incidents created at or after `since` (RFC 3339), by day, category, severity and
+    /// Incidents created at or after `since` (RFC 3339), by hour, category, severity and
     /// status.
     fn tally(&self, since: &str) -> Result<Vec<Tally>, StoreError>;
 }

@@ -120,7 +120,7 @@ impl Pages for Postgres {
     fn tally(&self, since: &str) -> Result<Vec<Tally>, StoreError> {
         let rows = self.with(|client| {
             client.query(
-                "SELECT substr(i.created_at, 1, 10), i.category, f.severity, f.status, COUNT(*)
+                "SELECT substr(i.created_at, 1, 13), i.category, f.severity, f.status, COUNT(*)
                  FROM incidents i JOIN facets f ON f.seq = i.seq WHERE i.created_at >= $1
                  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
                 &[&since],
@@ -129,7 +129,7 @@ impl Pages for Postgres {
         Ok(rows
             .iter()
             .map(|row| Tally {
-                day: row.get(0),
+                hour: row.get(0),
                 category: row.get(1),
                 severity: row.get(2),
                 status: row.get(3),

@@ -126,7 +126,7 @@ impl Pages for Sqlite {
         let connection = self.connection();
         let mut statement = connection
             .prepare_cached(
-                "SELECT substr(i.created_at, 1, 10), i.category, f.severity, f.status, COUNT(*)
+                "SELECT substr(i.created_at, 1, 13), i.category, f.severity, f.status, COUNT(*)
                  FROM incidents i JOIN facets f ON f.seq = i.seq WHERE i.created_at >= ?1
                  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
             )
@@ -134,7 +134,7 @@ impl Pages for Sqlite {
         let rows = statement
             .query_map(params![since], |row| {
                 Ok(Tally {
-                    day: row.get(0)?,
+                    hour: row.get(0)?,
                     category: row.get(1)?,
                     severity: row.get(2)?,
                     status: row.get(3)?,

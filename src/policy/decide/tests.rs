@@ -27,6 +27,7 @@ fn rules() -> Rules {
         ocr: std::sync::Arc::new(crate::ocr::Reader::off()),
         year: 2026,
         version: "test".into(),
+        loaded_at: std::time::SystemTime::UNIX_EPOCH,
     }
 }
 
