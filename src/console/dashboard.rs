@@ -276,7 +276,7 @@ mod tests {
             // 02:00 UTC on the 20th is still the 19th in Montreal.
             tally("2026-03-20T02", "auto_forward", "high", 2),
             tally("2026-03-20T14", "auto_forward", "high", 1),
-            tally("2026-03-15T14", "weak_encryption", "medium", 4),
+            tally("2026-03-10T14", "weak_encryption", "medium", 4),
             tally("2026-01-01T14", "weak_encryption", "medium", 9),
         ];
         let (periods, categories, per_day) = periods(Lang::En, &tallies, &days);
