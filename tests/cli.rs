@@ -270,3 +270,90 @@ async fn human_logs_written_to_a_file_or_pipe_carry_no_colour_codes() {
     assert!(seen.iter().any(|l| l.contains("listening")), "{seen:?}");
     assert!(!seen.iter().any(|l| l.contains('\u{1b}')), "{seen:?}");
 }
+
+#[test]
+fn console_user_commands_keep_accounts_in_the_store() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("sentinelle.toml");
+    let store = dir.path().join("incidents.db");
+    std::fs::write(
+        &config,
+        format!(
+            "[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\n[relay]\nupstream = {{ kind = \"maildir\", maildir = \"{}\" }}\n[incidents]\nstore = \"{}\"\n",
+            dir.path().join("maildir").display(),
+            store.display()
+        ),
+    )
+    .unwrap();
+    let console = |args: &[&str], stdin: Option<&str>| {
+        let mut child = Command::new(BIN)
+            .args(["console", "user"])
+            .args(args)
+            .args(["--config", config.to_str().unwrap()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    };
+    let added = console(
+        &["add", "lise", "--role", "reviewer", "--password-stdin"],
+        Some("correct horse battery staple\n"),
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let generated = console(&["add", "andre", "--role", "auditor"], None);
+    assert!(generated.status.success());
+    let password = String::from_utf8(generated.stdout).unwrap();
+    assert_eq!(
+        password.trim().len(),
+        20,
+        "a generated password, shown once"
+    );
+    let short = console(
+        &["add", "marc", "--role", "admin", "--password-stdin"],
+        Some("court\n"),
+    );
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12"));
+    let role = console(&["add", "marc", "--role", "root"], None);
+    assert!(String::from_utf8_lossy(&role.stderr).contains("unknown role"));
+    let twice = console(&["add", "lise", "--role", "admin"], None);
+    assert!(!twice.status.success(), "a name is taken once");
+    let listed = String::from_utf8(console(&["list"], None).stdout).unwrap();
+    assert!(
+        listed.contains("andre") && listed.contains("lise") && listed.contains("reviewer"),
+        "{listed}"
+    );
+    assert!(!listed.contains("argon2"), "no hash printed");
+    assert!(
+        console(
+            &["passwd", "lise", "--password-stdin"],
+            Some("another long passphrase\n")
+        )
+        .status
+        .success()
+    );
+    let stored = sentinelle::incident::store::open(&sentinelle::incident::store::Backend::Sqlite(
+        store.clone(),
+    ))
+    .unwrap();
+    let lise = stored.account("lise").unwrap().unwrap();
+    assert!(sentinelle::console::accounts::verify(
+        "another long passphrase",
+        &lise.password_hash
+    ));
+    assert!(console(&["remove", "andre"], None).status.success());
+    assert!(!console(&["remove", "andre"], None).status.success());
+    assert!(stored.account("andre").unwrap().is_none());
+}

@@ -152,7 +152,7 @@ pub async fn login(
             };
             tracing::info!(account = %form.name, "console sign-in");
             let jar = jar
-                .remove(Cookie::from(LOGIN))
+                .remove(Cookie::build(LOGIN).path("/"))
                 .add(cookie(&state, SESSION, token));
             (jar, Redirect::to("/")).into_response()
         }
@@ -244,7 +244,11 @@ pub async fn logout(
     if let Some(cookie) = jar.get(SESSION) {
         state.sessions.close(cookie.value());
     }
-    (jar.remove(Cookie::from(SESSION)), Redirect::to("/login")).into_response()
+    (
+        jar.remove(Cookie::build(SESSION).path("/")),
+        Redirect::to("/login"),
+    )
+        .into_response()
 }
 
 /// `GET /lang/{code}?back=/path`: remembers the language, returns to the page.
