@@ -475,6 +475,30 @@ async fn a_reviewer_takes_an_incident_under_review_and_closes_it_with_a_note() {
         .call("POST", "/logout", &session, &[("csrf", &csrf)])
         .await;
     assert_eq!(answer.location(), "/login");
+    // Who looked at what and did what: the access log, a chain that verifies.
+    let log = console.store.access_log(100).unwrap();
+    let actions: Vec<(&str, &str)> = log
+        .iter()
+        .rev()
+        .map(|a| (a.action.as_str(), a.target.as_deref().unwrap_or("")))
+        .collect();
+    let reference = "INC-2026-000002";
+    for expected in [
+        ("sign_in", ""),
+        ("view", reference),
+        ("review", reference),
+        ("close", reference),
+        ("export", "status=closed"),
+        ("reopen", reference),
+        ("sign_out", ""),
+    ] {
+        assert!(
+            actions.contains(&expected),
+            "{expected:?} missing from {actions:?}"
+        );
+    }
+    assert!(log.iter().all(|a| a.account == "lise"));
+    assert!(console.store.verify_access().unwrap().problems.is_empty());
     assert_eq!(
         console.call("GET", "/", &session, &[]).await.location(),
         "/login",

@@ -3,7 +3,7 @@
 //! dashboard's tallies, and the facets given to incidents recorded before they existed.
 
 use sentinelle::incident::model::{Severity, Status};
-use sentinelle::incident::store::accounts::Account;
+use sentinelle::incident::store::accounts::{Access, Account};
 use sentinelle::incident::store::pages::{Query, Sort};
 use sentinelle::incident::store::{self, Backend, Filter, Review, Store};
 
@@ -65,6 +65,45 @@ fn accounts_suite(store: &dyn Store) {
     assert!(store.remove_account("andre").unwrap());
     assert!(!store.remove_account("andre").unwrap());
     assert!(store.account("andre").unwrap().is_none());
+}
+
+fn access_suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
+    for (action, target) in [
+        ("sign_in", None),
+        ("view", Some("INC-2026-000001")),
+        ("close", Some("INC-2026-000001")),
+    ] {
+        let entry = Access {
+            at: "2026-12-07T10:00:00Z".into(),
+            account: "lise".into(),
+            action: action.into(),
+            target: target.map(str::to_owned),
+        };
+        store.log_access(&entry).unwrap();
+    }
+    let log = store.access_log(2).unwrap();
+    assert_eq!(
+        log.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(),
+        ["close", "view"]
+    );
+    let verification = store.verify_access().unwrap();
+    assert_eq!((verification.checked, verification.problems.len()), (3, 0));
+    tamper("UPDATE access_log SET record = replace(record, 'lise', 'marc') WHERE seq = 2");
+    let problems = store.verify_access().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("#2") && p.contains("content changed")),
+        "{problems:?}"
+    );
+    tamper("DELETE FROM access_log WHERE seq = 2");
+    let problems = store.verify_access().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("#3") && p.contains("removed or inserted")),
+        "{problems:?}"
+    );
 }
 
 fn pages_suite(store: &dyn Store) {
@@ -201,6 +240,8 @@ fn sqlite_keeps_console_accounts_and_pages_incidents() {
     let path = dir.path().join("incidents.db");
     let store = store::open(&Backend::Sqlite(path.clone())).unwrap();
     accounts_suite(store.as_ref());
+    let admin = rusqlite::Connection::open(&path).unwrap();
+    access_suite(store.as_ref(), &|sql| admin.execute_batch(sql).unwrap());
     pages_suite(store.as_ref());
     // Incidents recorded by an older version (no facets) are listed after a restart.
     drop(store);
@@ -234,6 +275,7 @@ fn postgres_keeps_console_accounts_and_pages_incidents() {
     let database = FreshDatabase::new();
     let store = store::open(&Backend::Postgres(database.url.clone())).unwrap();
     accounts_suite(store.as_ref());
+    access_suite(store.as_ref(), &|sql| database.sql(sql));
     pages_suite(store.as_ref());
     drop(store);
     database.sql("DELETE FROM facets");

@@ -22,3 +22,12 @@ CREATE TABLE IF NOT EXISTS facets (
 );
 CREATE INDEX IF NOT EXISTS facets_status ON facets (status, seq);
 CREATE INDEX IF NOT EXISTS incidents_category ON incidents (category, seq);
+
+-- Who looked at what in the console (DIR04 art. 12: the ministry may ask who looked):
+-- every view of an incident, every export and every action, a hash chain like the reviews.
+CREATE TABLE IF NOT EXISTS access_log (
+    seq           INTEGER PRIMARY KEY,
+    record        TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL
+);

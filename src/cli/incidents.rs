@@ -90,7 +90,11 @@ pub fn run(config: Option<&Path>, action: IncidentsAction) -> anyhow::Result<Exi
         }
         IncidentsAction::Verify => {
             let trusted = crate::incident::checkpoint::trusted_key(&config.certs_dir);
-            let verification = store.verify(trusted.as_deref())?;
+            let mut verification = store.verify(trusted.as_deref())?;
+            // The console's access log is a chain of its own, checked with the others.
+            let access = store.verify_access()?;
+            verification.checked += access.checked;
+            verification.problems.extend(access.problems);
             for problem in &verification.problems {
                 println!("{problem}");
             }

@@ -209,6 +209,7 @@ async fn check(state: &AppState, name: String, password: String) -> Check {
         match role {
             Ok(role) if accounts::verify(&password, &account.password_hash) => {
                 store.login_succeeded(&name)?;
+                store.log_access(&super::access(&name, "sign_in", None))?;
                 Ok(Check::Valid(role))
             }
             _ => {
@@ -243,6 +244,10 @@ pub async fn logout(
     }
     if let Some(cookie) = jar.get(SESSION) {
         state.sessions.close(cookie.value());
+    }
+    let entry = super::access(&signed.session.account, "sign_out", None);
+    if let Err(err) = blocking(&state, move |store| store.log_access(&entry)).await {
+        tracing::error!(error = %err, "console: access log");
     }
     (
         jar.remove(Cookie::build(SESSION).path("/")),

@@ -280,7 +280,16 @@ pub async fn csv(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let filter = Params::parse(raw.as_deref()).filter();
-    match blocking(&state, move |store| store.list(&filter)).await {
+    let entry = super::access(
+        &signed.session.account,
+        "export",
+        Some(raw.as_deref().unwrap_or("")),
+    );
+    let exported = blocking(&state, move |store| {
+        store.log_access(&entry)?;
+        store.list(&filter)
+    });
+    match exported.await {
         Ok(cases) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -334,7 +343,23 @@ async fn detail(
     let wanted = reference.clone();
     let case = match well_formed(&reference) {
         false => Err(StoreError::NotFound(reference)),
-        true => blocking(state, move |store| store.get(&wanted)).await,
+        // Who looked is recorded before the page is shown; no record, no page.
+        true => {
+            let entry = super::access(
+                &f.who
+                    .as_ref()
+                    .map(|w| w.account.clone())
+                    .unwrap_or_default(),
+                "view",
+                Some(&reference),
+            );
+            blocking(state, move |store| {
+                let case = store.get(&wanted)?;
+                store.log_access(&entry)?;
+                Ok(case)
+            })
+            .await
+        }
     };
     let case = match case {
         Ok(case) => case,
@@ -448,7 +473,13 @@ pub async fn review(
         note: (!note.is_empty()).then_some(note),
     };
     let target = reference.clone();
-    match blocking(&state, move |store| store.review(&target, entry)).await {
+    let logged = super::access(&signed.session.account, &form.action, Some(&reference));
+    let reviewed = blocking(&state, move |store| {
+        // The attempt is recorded first: an action never goes unrecorded.
+        store.log_access(&logged)?;
+        store.review(&target, entry)
+    });
+    match reviewed.await {
         Ok(()) => Redirect::to(&format!("/incidents/{reference}")).into_response(),
         Err(err) => unavailable(Frame::new(l, Some(signed.session), "/incidents"), &err),
     }

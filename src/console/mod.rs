@@ -62,6 +62,20 @@ impl AppState {
     }
 }
 
+/// An access-log entry by `account`, now.
+pub fn access(
+    account: &str,
+    action: &str,
+    target: Option<&str>,
+) -> crate::incident::store::accounts::Access {
+    crate::incident::store::accounts::Access {
+        at: crate::incident::store::timestamp(time::OffsetDateTime::now_utc()),
+        account: account.to_owned(),
+        action: action.to_owned(),
+        target: target.map(str::to_owned),
+    }
+}
+
 /// Runs `f` on the store off the async threads (the PostgreSQL client blocks).
 pub async fn blocking<T: Send + 'static>(
     state: &AppState,

@@ -2,9 +2,10 @@
 
 use postgres::Row;
 
-use super::StoreError;
-use super::accounts::{Account, Accounts};
+use super::accounts::{Access, Account, Accounts};
+use super::chain::{self, GENESIS};
 use super::postgres::Postgres;
+use super::{StoreError, Verification};
 
 const COLUMNS: &str = "name, role, password_hash, created_at, failures, locked_until";
 
@@ -86,5 +87,56 @@ impl Accounts for Postgres {
             )
         })?;
         Ok(())
+    }
+
+    fn log_access(&self, access: &Access) -> Result<(), StoreError> {
+        let text = serde_json::to_string(access)
+            .map_err(|e| StoreError::Corrupt("access log".into(), e.to_string()))?;
+        self.with(|client| {
+            let mut tx = client.transaction()?;
+            tx.batch_execute("LOCK TABLE access_log IN EXCLUSIVE MODE")?;
+            let last = tx.query_opt(
+                "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1",
+                &[],
+            )?;
+            let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |row| {
+                (row.get::<_, i64>(0) + 1, row.get::<_, String>(1))
+            });
+            let hash = chain::link(&previous, &text);
+            tx.execute(
+                "INSERT INTO access_log (seq, record, previous_hash, hash) VALUES ($1, $2, $3, $4)",
+                &[&seq, &text, &previous, &hash],
+            )?;
+            tx.commit()
+        })
+    }
+
+    fn access_log(&self, limit: i64) -> Result<Vec<Access>, StoreError> {
+        let rows = self.with(|client| {
+            client.query(
+                "SELECT record FROM access_log ORDER BY seq DESC LIMIT $1",
+                &[&limit],
+            )
+        })?;
+        rows.iter()
+            .map(|row| {
+                serde_json::from_str(row.get::<_, &str>(0))
+                    .map_err(|e| StoreError::Corrupt("access log".into(), e.to_string()))
+            })
+            .collect()
+    }
+
+    fn verify_access(&self) -> Result<Verification, StoreError> {
+        let rows = self.with(|client| {
+            client.query(
+                "SELECT seq, record, previous_hash, hash FROM access_log ORDER BY seq",
+                &[],
+            )
+        })?;
+        let rows: Vec<(i64, String, String, String)> = rows
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+            .collect();
+        Ok(super::accounts::verify_access(&rows))
     }
 }

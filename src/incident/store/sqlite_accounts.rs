@@ -1,10 +1,11 @@
 //! Console accounts in the SQLite store.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
-use super::StoreError;
-use super::accounts::{Account, Accounts};
+use super::accounts::{Access, Account, Accounts};
+use super::chain::{self, GENESIS};
 use super::sqlite::Sqlite;
+use super::{StoreError, Verification};
 
 const COLUMNS: &str = "name, role, password_hash, created_at, failures, locked_until";
 
@@ -99,5 +100,64 @@ impl Accounts for Sqlite {
             )
             .map_err(|e| self.fail(e))?;
         Ok(())
+    }
+
+    fn log_access(&self, access: &Access) -> Result<(), StoreError> {
+        let text = serde_json::to_string(access)
+            .map_err(|e| StoreError::Corrupt("access log".into(), e.to_string()))?;
+        let mut connection = self.connection();
+        let tx = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.fail(e))?;
+        let last: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        let (seq, previous) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
+        let hash = chain::link(&previous, &text);
+        tx.execute(
+            "INSERT INTO access_log (seq, record, previous_hash, hash) VALUES (?1, ?2, ?3, ?4)",
+            params![seq, text, previous, hash],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))
+    }
+
+    fn access_log(&self, limit: i64) -> Result<Vec<Access>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare("SELECT record FROM access_log ORDER BY seq DESC LIMIT ?1")
+            .map_err(|e| self.fail(e))?;
+        let texts = statement
+            .query_map(params![limit], |row| row.get::<_, String>(0))
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        texts
+            .iter()
+            .map(|t| {
+                serde_json::from_str(t)
+                    .map_err(|e| StoreError::Corrupt("access log".into(), e.to_string()))
+            })
+            .collect()
+    }
+
+    fn verify_access(&self) -> Result<Verification, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare("SELECT seq, record, previous_hash, hash FROM access_log ORDER BY seq")
+            .map_err(|e| self.fail(e))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        Ok(super::accounts::verify_access(&rows))
     }
 }
