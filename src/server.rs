@@ -297,11 +297,12 @@ pub async fn run(
     });
     let (trigger, shutdown) = shutdown::channel();
     let console = console.map(|socket| {
-        let state = crate::console::AppState::new(
+        let mut state = crate::console::AppState::new(
             Arc::clone(&metrics),
             Arc::clone(&incidents),
             Arc::clone(&rules),
         );
+        state.trusted = crate::incident::checkpoint::trusted_key(&config.certs_dir);
         spawn_console(socket, state, shutdown.clone())
     });
     let (done_tx, mut done_rx) = mpsc::channel::<()>(1);

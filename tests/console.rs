@@ -660,6 +660,10 @@ async fn no_console_page_holds_a_value_from_a_message() {
         format!("/incidents/{reference}"),
         "/incidents.csv".into(),
         "/metrics".into(),
+        "/report".into(),
+        format!("/report.html?year={year}"),
+        "/keys".into(),
+        "/verification".into(),
     ] {
         let (status, body) = browser.request("GET", &path, &[]).await;
         assert_eq!(status, 200, "{path}: {body}");
@@ -684,4 +688,75 @@ async fn no_console_page_holds_a_value_from_a_message() {
         }
     }
     sentinelle.stop().await;
+}
+
+#[tokio::test]
+async fn the_annual_account_the_keyring_and_the_verification_pages() {
+    let console = Console::new(4).await;
+    let session = console.login("andre").await;
+    let year = time::OffsetDateTime::now_utc().year();
+    let report = console
+        .call("GET", &format!("/report?year={year}"), &session, &[])
+        .await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(report.body.contains("id=\"total\">4<"), "{}", report.body);
+    assert!(
+        report.body.contains("Bilan annuel (art. 14)")
+            && report.body.contains("Transfert automatique")
+    );
+    let csv = console
+        .call("GET", &format!("/report.csv?year={year}"), &session, &[])
+        .await;
+    assert!(
+        csv.headers
+            .get(header::CONTENT_DISPOSITION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    let file = console
+        .call("GET", &format!("/report.html?year={year}"), &session, &[])
+        .await;
+    assert!(
+        file.body.contains("<svg"),
+        "the standalone report keeps its charts"
+    );
+    let keys = console.call("GET", "/keys", &session, &[]).await;
+    assert_eq!(keys.status, StatusCode::OK);
+    assert!(keys.body.contains("Trousseau des destinataires"));
+
+    let page = console.call("GET", "/verification", &session, &[]).await;
+    assert!(
+        page.body
+            .contains("Aucune vérification depuis le démarrage")
+    );
+    let csrf = page.csrf();
+    let answer = console
+        .call("POST", "/verification", &session, &[("csrf", "forged")])
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let answer = console
+        .call("POST", "/verification", &session, &[("csrf", &csrf)])
+        .await;
+    assert_eq!(answer.location(), "/verification");
+    let page = console.call("GET", "/verification", &session, &[]).await;
+    assert!(page.body.contains("Chaînes intactes"), "{}", page.body);
+    // A record changed behind the console's back shows on the next run.
+    let path = console._dir.path().join("incidents.db");
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .execute_batch(
+            "UPDATE incidents SET record = replace(record, 'CHUM', 'CHUQ') WHERE seq = 2",
+        )
+        .unwrap();
+    console
+        .call("POST", "/verification", &session, &[("csrf", &csrf)])
+        .await;
+    let page = console.call("GET", "/verification", &session, &[]).await;
+    assert!(
+        page.body.contains("problème(s)") && page.body.contains("content changed"),
+        "{}",
+        page.body
+    );
 }

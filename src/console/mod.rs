@@ -8,13 +8,16 @@
 //! signal; tests drive [`router`] directly.
 
 pub mod accounts;
+mod annual;
 pub mod auth;
 mod dashboard;
 mod health;
 mod incidents;
+mod keys;
 pub mod lang;
 pub mod page;
 pub mod session;
+pub mod verification;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,6 +46,10 @@ pub struct AppState {
     pub sessions: Arc<session::Sessions>,
     /// Served over HTTPS (cookies are marked Secure).
     pub secure: bool,
+    /// The retention checkpoints' trusted public key (`certs/checkpoint.pub`), if any.
+    pub trusted: Option<String>,
+    /// The last chain verification run from the console.
+    pub verified: Arc<std::sync::Mutex<Option<verification::Checked>>>,
 }
 
 impl AppState {
@@ -58,6 +65,8 @@ impl AppState {
             rules,
             sessions: Arc::default(),
             secure: false,
+            trusted: None,
+            verified: Arc::default(),
         }
     }
 }
@@ -107,6 +116,14 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents.csv", get(incidents::csv))
         .route("/incidents/{reference}", get(incidents::show))
         .route("/incidents/{reference}/review", post(incidents::review))
+        .route("/report", get(annual::show))
+        .route("/report.csv", get(annual::csv))
+        .route("/report.html", get(annual::download))
+        .route("/keys", get(keys::show))
+        .route(
+            "/verification",
+            get(verification::show).post(verification::run),
+        )
         .layer(axum::middleware::map_response(page::secure_headers))
         .with_state(state)
 }

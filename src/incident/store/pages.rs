@@ -107,6 +107,8 @@ pub trait Pages {
     /// Incidents created at or after `since` (RFC 3339), by hour, category, severity and
     /// status.
     fn tally(&self, since: &str) -> Result<Vec<Tally>, StoreError>;
+    /// Every retention checkpoint, oldest first.
+    fn checkpoints(&self) -> Result<Vec<crate::incident::checkpoint::Signed>, StoreError>;
 }
 
 /// The facets of a case, as stored: severity, status, sender, recipient classes.

@@ -137,4 +137,21 @@ impl Pages for Postgres {
             })
             .collect())
     }
+
+    fn checkpoints(&self) -> Result<Vec<crate::incident::checkpoint::Signed>, StoreError> {
+        let rows = self.with(|client| {
+            client.query(
+                "SELECT record, public_key, signature FROM checkpoints ORDER BY seq",
+                &[],
+            )
+        })?;
+        Ok(rows
+            .iter()
+            .map(|row| crate::incident::checkpoint::Signed {
+                record: row.get(0),
+                public_key: row.get(1),
+                signature: row.get(2),
+            })
+            .collect())
+    }
 }

@@ -144,4 +144,21 @@ impl Pages for Sqlite {
             .map_err(|e| self.fail(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
     }
+
+    fn checkpoints(&self) -> Result<Vec<crate::incident::checkpoint::Signed>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection
+            .prepare("SELECT record, public_key, signature FROM checkpoints ORDER BY seq")
+            .map_err(|e| self.fail(e))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(crate::incident::checkpoint::Signed {
+                    record: row.get(0)?,
+                    public_key: row.get(1)?,
+                    signature: row.get(2)?,
+                })
+            })
+            .map_err(|e| self.fail(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
+    }
 }
