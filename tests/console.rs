@@ -760,3 +760,104 @@ async fn the_annual_account_the_keyring_and_the_verification_pages() {
         page.body
     );
 }
+
+/// Saves `png` as docs/screenshots/`name`.png when `SENTINELLE_SCREENSHOTS` is set (the
+/// README's screenshots come from `scripts/screenshots.sh`, which sets it).
+fn keep_screenshot(name: &str, png: &[u8]) {
+    if std::env::var_os("SENTINELLE_SCREENSHOTS").is_some() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_security_officer_reviews_a_refusal_in_headless_chromium() {
+    if !crate::support::tool("chromedriver") {
+        return;
+    }
+    let (_sink, sentinelle) = relay_pair(Behavior::default(), "").await;
+    for to in ["famille.tremblay@gmail.com", "dr.x@hotmail.com"] {
+        let (code, _) = send(&sentinelle, &[to], CONFIDENTIAL).await;
+        assert_eq!(code, 550);
+    }
+    let path = sentinelle.incidents.clone();
+    let base = format!("http://{}", sentinelle.console);
+    tokio::task::spawn_blocking(move || {
+        let store = store::open(&Backend::Sqlite(path)).unwrap();
+        add_account(store.as_ref(), "lise", "reviewer");
+        let year = time::OffsetDateTime::now_utc().year();
+        let reference = format!("INC-{year}-000002");
+        let browser = crate::support::webdriver::Browser::start();
+
+        browser.go(&format!("{base}/"));
+        assert!(
+            browser.url().ends_with("/login"),
+            "signed out: the login page"
+        );
+        keep_screenshot("login", &browser.screenshot());
+        browser.type_into("input[name=name]", "lise");
+        browser.type_into("input[name=password]", PASSWORD);
+        browser.click_to_load("#sign-in");
+        assert_eq!(browser.text("h1"), "Tableau de bord");
+        assert_eq!(browser.text("#awaiting"), "2");
+        keep_screenshot("dashboard", &browser.screenshot());
+
+        browser.go(&format!("{base}/incidents"));
+        browser.click("select[name=severity] option[value=high]");
+        browser.type_into("input[name=sender]", "dre.gagnon@ssss.gouv.qc.ca");
+        browser.click_to_load("#filter");
+        assert!(
+            browser.url().contains("severity=high"),
+            "the filter is in the URL: {}",
+            browser.url()
+        );
+        let list = browser.text("#incidents");
+        assert!(list.contains(&reference), "{list}");
+        keep_screenshot("incidents", &browser.screenshot());
+
+        browser.click_to_load(&format!("a[href='/incidents/{reference}']"));
+        assert_eq!(browser.text("#status"), "Nouveau");
+        browser.click_to_load("#take");
+        assert_eq!(browser.text("#status"), "En examen");
+        browser.type_into("#note", "Médecin rappelé ; envoi refait par la plateforme");
+        keep_screenshot("incident", &browser.screenshot());
+        browser.click_to_load("#close");
+        assert_eq!(browser.text("#status"), "Fermé");
+        assert!(browser.text("#reviews").contains("Médecin rappelé"));
+
+        browser.go(&format!("{base}/incidents?status=closed"));
+        let closed = browser.text("#incidents");
+        assert!(
+            closed.contains(&reference) && !closed.contains(&format!("INC-{year}-000001")),
+            "{closed}"
+        );
+        browser.go(&format!("{base}/"));
+        assert_eq!(browser.text("#awaiting"), "1", "the dashboard changed");
+
+        browser.click_to_load("#lang");
+        assert_eq!(browser.text("h1"), "Dashboard");
+        browser.go(&format!("{base}/incidents"));
+        assert!(
+            browser.source().contains("Recipient class"),
+            "the language is remembered"
+        );
+
+        browser.go(&format!("{base}/report"));
+        assert_eq!(browser.text("#total"), "2");
+        keep_screenshot("annual-account", &browser.screenshot());
+        let pdf = browser.print();
+        assert!(pdf.starts_with(b"%PDF"), "the annual account prints");
+        browser.go(&format!("{base}/verification"));
+        browser.click_to_load("#verify");
+        assert!(browser.text("#verdict").contains("Chains intact"));
+        keep_screenshot("verification", &browser.screenshot());
+        // No page of the walk held a value from the message.
+        for leak in ["TREG 5401", "5401 0114", "Gaston", "diabete"] {
+            assert!(!browser.source().contains(leak));
+        }
+    })
+    .await
+    .unwrap();
+    sentinelle.stop().await;
+}

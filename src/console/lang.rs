@@ -187,6 +187,11 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("public_webmail", "Webmail public", "Public webmail"),
     ("external", "Externe", "External"),
     ("approved_system", "Système approuvé", "Approved system"),
+    ("none", "Aucun", "None"),
+    ("openpgp", "OpenPGP (approuvé)", "OpenPGP (approved)"),
+    ("smime", "S/MIME (approuvé)", "S/MIME (approved)"),
+    ("weak", "Non approuvé", "Not approved"),
+    ("invalid", "Illisible comme message chiffré", "Does not read as encrypted"),
 ];
 
 #[cfg(test)]

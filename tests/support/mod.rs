@@ -6,6 +6,7 @@
 pub mod ca;
 pub mod docs;
 pub mod sink;
+pub mod webdriver;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
