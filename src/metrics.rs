@@ -34,6 +34,10 @@ pub struct Metrics {
     incident_writes: Family<One, Counter>,
     incident_seconds: Histogram,
     reloads: Family<One, Counter>,
+    tls_handshakes: Family<One, Counter>,
+    auth_failures: Counter,
+    outbox_waiting: Family<One, Gauge>,
+    outbox_failing: Family<One, Gauge>,
     /// Whether the last contact with the next hop failed (temporary failure: down,
     /// unreachable, timed out), and when it did, in seconds since the epoch.
     upstream_failing: AtomicBool,
@@ -62,6 +66,10 @@ impl Metrics {
             incident_writes: Family::default(),
             incident_seconds: seconds(),
             reloads: Family::default(),
+            tls_handshakes: Family::default(),
+            auth_failures: Counter::default(),
+            outbox_waiting: Family::default(),
+            outbox_failing: Family::default(),
             upstream_failing: AtomicBool::new(false),
             upstream_failed: AtomicU64::new(0),
         };
@@ -116,7 +124,56 @@ impl Metrics {
             "Rules reloads on SIGHUP, by result (ok, failed)",
             metrics.reloads.clone(),
         );
+        r.register(
+            "tls_handshakes",
+            "TLS handshakes with SMTP clients (STARTTLS and implicit), by result (ok, failed)",
+            metrics.tls_handshakes.clone(),
+        );
+        r.register(
+            "auth_failures",
+            "Failed SMTP AUTH attempts (submission mode)",
+            metrics.auth_failures.clone(),
+        );
+        r.register(
+            "outbox_waiting",
+            "Notifications waiting for delivery in the shared outbox, by channel",
+            metrics.outbox_waiting.clone(),
+        );
+        r.register(
+            "outbox_failing",
+            "Waiting notifications whose delivery failed at least once, by channel",
+            metrics.outbox_failing.clone(),
+        );
         metrics
+    }
+
+    /// One TLS handshake with a client.
+    pub fn tls_handshake(&self, ok: bool) {
+        let result = if ok { "ok" } else { "failed" };
+        self.tls_handshakes
+            .get_or_create(&[("result", result)])
+            .inc();
+    }
+
+    /// One failed AUTH attempt.
+    pub fn auth_failed(&self) {
+        self.auth_failures.inc();
+    }
+
+    /// The outbox as read now (at each scrape): what waits and what failed, per channel.
+    pub fn outbox(&self, outbox: &[crate::incident::store::Pending]) {
+        const CHANNELS: [&str; 3] = ["email", "syslog", "webhook"];
+        for channel in CHANNELS {
+            let waiting = outbox.iter().filter(|p| p.channel == channel);
+            let failing = waiting.clone().filter(|p| p.attempts > 0).count();
+            let label = [("channel", channel)];
+            self.outbox_waiting
+                .get_or_create(&label)
+                .set(waiting.count() as i64);
+            self.outbox_failing
+                .get_or_create(&label)
+                .set(failing as i64);
+        }
     }
 
     /// The metrics in the Prometheus text exposition format.
@@ -243,5 +300,38 @@ mod tests {
         assert!(metrics.upstream_healthy(now + Duration::from_secs(120), minute));
         metrics.upstream(2, Duration::from_millis(12));
         assert!(metrics.upstream_healthy(now, minute), "a success since");
+    }
+
+    #[test]
+    fn tls_auth_and_the_outbox_are_counted_by_fixed_words() {
+        let metrics = Metrics::new();
+        metrics.tls_handshake(true);
+        metrics.tls_handshake(false);
+        metrics.auth_failed();
+        let pending = |channel: &str, attempts| crate::incident::store::Pending {
+            id: 1,
+            reference: "INC-2026-000001".into(),
+            channel: channel.into(),
+            attempts,
+            next_attempt_at: "2026-12-07T10:00:00Z".into(),
+            last_error: Some("collector down".into()),
+        };
+        metrics.outbox(&[
+            pending("email", 0),
+            pending("webhook", 2),
+            pending("webhook", 0),
+        ]);
+        let text = metrics.encode();
+        for line in [
+            "sentinelle_tls_handshakes_total{result=\"ok\"} 1",
+            "sentinelle_tls_handshakes_total{result=\"failed\"} 1",
+            "sentinelle_auth_failures_total 1",
+            "sentinelle_outbox_waiting{channel=\"webhook\"} 2",
+            "sentinelle_outbox_failing{channel=\"webhook\"} 1",
+            "sentinelle_outbox_waiting{channel=\"syslog\"} 0",
+        ] {
+            assert!(text.contains(line), "{line} missing from {text}");
+        }
+        assert!(!text.contains("INC-2026") && !text.contains("collector down"));
     }
 }

@@ -426,7 +426,10 @@ async fn open_stream(ctx: &Context, tcp: TcpStream) -> Option<Stream> {
     }
     let config = ctx.tls.clone()?;
     let acceptor = tokio_rustls::TlsAcceptor::from(config);
-    match tokio::time::timeout(ctx.config.timeouts.tls_handshake, acceptor.accept(tcp)).await {
+    let accepted =
+        tokio::time::timeout(ctx.config.timeouts.tls_handshake, acceptor.accept(tcp)).await;
+    ctx.metrics.tls_handshake(matches!(accepted, Ok(Ok(_))));
+    match accepted {
         Ok(Ok(tls)) => Some(Stream::Tls(Box::new(tokio_rustls::TlsStream::Server(tls)))),
         _ => {
             tracing::info!("implicit TLS handshake failed");

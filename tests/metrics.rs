@@ -48,6 +48,8 @@ async fn metrics_count_the_smtp_path_and_hold_nothing_from_a_message() {
         "sentinelle_incident_writes_total{result=\"ok\"} 1",
         "sentinelle_analysis_duration_seconds_count 2",
         "sentinelle_sessions_open ",
+        "sentinelle_outbox_waiting{channel=\"email\"} 0",
+        "sentinelle_auth_failures_total 0",
     ] {
         assert!(text.contains(line), "{line} missing from:\n{text}");
     }

@@ -13,6 +13,11 @@ use axum::response::{IntoResponse, Response};
 use super::{AppState, UPSTREAM_FRESH};
 
 pub(super) async fn metrics(State(state): State<AppState>) -> Response {
+    // The outbox is the store's (shared by a fleet): read at each scrape.
+    match super::blocking(&state, |store| store.outbox()).await {
+        Ok(outbox) => state.metrics.outbox(&outbox),
+        Err(err) => tracing::warn!(error = %err, "metrics: outbox not read"),
+    }
     (
         [(
             header::CONTENT_TYPE,

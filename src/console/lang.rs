@@ -191,7 +191,11 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("openpgp", "OpenPGP (approuvé)", "OpenPGP (approved)"),
     ("smime", "S/MIME (approuvé)", "S/MIME (approved)"),
     ("weak", "Non approuvé", "Not approved"),
-    ("invalid", "Illisible comme message chiffré", "Does not read as encrypted"),
+    (
+        "invalid",
+        "Illisible comme message chiffré",
+        "Does not read as encrypted",
+    ),
 ];
 
 #[cfg(test)]

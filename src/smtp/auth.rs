@@ -179,6 +179,7 @@ impl<S: Transport> Session<S> {
     /// Slows the client down, counts the failure, and closes past the limit.
     async fn auth_failed(&mut self) -> Flow {
         self.auth_failures += 1;
+        self.ctx.metrics.auth_failed();
         let limits = &self.ctx.config.limits;
         tracing::warn!(failures = self.auth_failures, "authentication failed");
         tokio::time::sleep(limits.auth_failure_delay * self.auth_failures).await;

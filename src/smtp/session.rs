@@ -447,7 +447,9 @@ impl<S: Transport> Session<S> {
         self.rstart = self.rend;
         self.line.clear();
         let limit = self.ctx.config.timeouts.tls_handshake;
-        if !self.stream.start_tls(config, limit).await {
+        let secured = self.stream.start_tls(config, limit).await;
+        self.ctx.metrics.tls_handshake(secured);
+        if !secured {
             tracing::info!("STARTTLS handshake failed");
             return Flow::Close;
         }
