@@ -852,6 +852,11 @@ async fn a_security_officer_reviews_a_refusal_in_headless_chromium() {
         browser.click_to_load("#verify");
         assert!(browser.text("#verdict").contains("Chains intact"));
         keep_screenshot("verification", &browser.screenshot());
+        browser.go(&format!("{base}/"));
+        assert!(
+            browser.text("#chains").contains("Chains intact"),
+            "the dashboard shows it"
+        );
         // No page of the walk held a value from the message.
         for leak in ["TREG 5401", "5401 0114", "Gaston", "diabete"] {
             assert!(!browser.source().contains(leak));

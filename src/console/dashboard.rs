@@ -77,6 +77,7 @@ struct Dashboard {
     channels: Vec<Channel>,
     policy_version: String,
     loaded_at: String,
+    verified: Option<super::verification::Checked>,
 }
 
 /// The Montreal day ("YYYY-MM-DD") of a UTC hour ("YYYY-MM-DDTHH").
@@ -242,6 +243,11 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> Response {
         channels: channels(&outbox),
         policy_version: rules.version.clone(),
         loaded_at: montreal(&loaded_at),
+        verified: state
+            .verified
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone(),
         f,
     };
     render(StatusCode::OK, &page)
