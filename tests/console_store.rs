@@ -234,22 +234,9 @@ fn pages_suite(store: &dyn Store) {
     assert!(store.tally("2026-04-01T00:00:00Z").unwrap().is_empty());
 }
 
-#[test]
-fn sqlite_keeps_console_accounts_and_pages_incidents() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("incidents.db");
-    let store = store::open(&Backend::Sqlite(path.clone())).unwrap();
-    accounts_suite(store.as_ref());
-    let admin = rusqlite::Connection::open(&path).unwrap();
-    access_suite(store.as_ref(), &|sql| admin.execute_batch(sql).unwrap());
-    pages_suite(store.as_ref());
-    // Incidents recorded by an older version (no facets) are listed after a restart.
-    drop(store);
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .execute_batch("DELETE FROM facets")
-        .unwrap();
-    let store = store::open(&Backend::Sqlite(path)).unwrap();
+/// Incidents recorded by an older version (no facets) are listed after a restart, with the
+/// status their reviews give them.
+fn facets_are_filled_in_at_start(store: &dyn Store) {
     let query = Query {
         limit: 5,
         ..Query::default()
@@ -271,6 +258,20 @@ fn sqlite_keeps_console_accounts_and_pages_incidents() {
 }
 
 #[test]
+fn sqlite_keeps_console_accounts_and_pages_incidents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("incidents.db");
+    let store = store::open(&Backend::Sqlite(path.clone())).unwrap();
+    accounts_suite(store.as_ref());
+    let admin = rusqlite::Connection::open(&path).unwrap();
+    access_suite(store.as_ref(), &|sql| admin.execute_batch(sql).unwrap());
+    pages_suite(store.as_ref());
+    drop(store);
+    admin.execute_batch("DELETE FROM facets").unwrap();
+    facets_are_filled_in_at_start(store::open(&Backend::Sqlite(path)).unwrap().as_ref());
+}
+
+#[test]
 fn postgres_keeps_console_accounts_and_pages_incidents() {
     let database = FreshDatabase::new();
     let store = store::open(&Backend::Postgres(database.url.clone())).unwrap();
@@ -280,19 +281,6 @@ fn postgres_keeps_console_accounts_and_pages_incidents() {
     drop(store);
     database.sql("DELETE FROM facets");
     let store = store::open(&Backend::Postgres(database.url.clone())).unwrap();
-    let query = Query {
-        limit: 5,
-        ..Query::default()
-    };
-    assert_eq!(store.page(&query).unwrap().total, 30);
-    let fresh = Query {
-        filter: Filter {
-            status: Some(Status::New),
-            ..Filter::default()
-        },
-        limit: 5,
-        ..Query::default()
-    };
-    assert_eq!(store.page(&fresh).unwrap().total, 29);
+    facets_are_filled_in_at_start(store.as_ref());
     drop(store);
 }

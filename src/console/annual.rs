@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth::Signed;
-use super::page::{Frame, problem, render};
+use super::page::{Frame, render, unavailable};
 use super::{AppState, blocking};
 use crate::incident::report::{self, Report};
 use crate::incident::store::Filter;
@@ -81,19 +81,7 @@ pub async fn show(
     let f = Frame::new(l, Some(signed.session), &format!("/report?year={year}"));
     let r = match build(&state, year).await {
         Ok(r) => r,
-        Err(err) => {
-            tracing::error!(error = %err, "console: incident store");
-            let detail = l.t(
-                "Le registre des incidents ne répond pas.",
-                "The incident store does not answer.",
-            );
-            return problem(
-                f,
-                StatusCode::SERVICE_UNAVAILABLE,
-                l.t("Registre indisponible", "Store unavailable"),
-                detail,
-            );
-        }
+        Err(err) => return unavailable(f, &err),
     };
     const MONTHS: [(&str, &str); 12] = [
         ("janv.", "Jan"),

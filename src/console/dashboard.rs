@@ -13,7 +13,7 @@ use axum::response::Response;
 use super::auth::Signed;
 use super::incidents::Row;
 use super::lang::Lang;
-use super::page::{Frame, problem, render};
+use super::page::{Frame, render, unavailable};
 use super::{AppState, blocking};
 use crate::incident::clock::montreal;
 use crate::incident::model::Status;
@@ -214,19 +214,7 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> Response {
     .await;
     let (tallies, awaiting, outbox) = match read {
         Ok(read) => read,
-        Err(err) => {
-            tracing::error!(error = %err, "console: incident store");
-            let detail = l.t(
-                "Le registre des incidents ne répond pas : réessayez dans un instant.",
-                "The incident store does not answer: try again in a moment.",
-            );
-            return problem(
-                f,
-                StatusCode::SERVICE_UNAVAILABLE,
-                l.t("Registre indisponible", "Store unavailable"),
-                detail,
-            );
-        }
+        Err(err) => return unavailable(f, &err),
     };
     let days = last_days(now);
     let (periods, categories, per_day) = periods(l, &tallies, &days);

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::auth::Signed;
 use super::lang::Lang;
-use super::page::{Frame, problem, render};
+use super::page::{Frame, problem, render, unavailable};
 use super::{AppState, blocking};
 use crate::incident::clock::montreal;
 use crate::incident::model::Status;
@@ -193,20 +193,6 @@ struct ListPage {
     severities: Vec<Choice>,
     classes: Vec<Choice>,
     sorts: Vec<(String, String)>,
-}
-
-fn unavailable(f: Frame, err: &StoreError) -> Response {
-    tracing::error!(error = %err, "console: incident store");
-    let l = f.l;
-    problem(
-        f,
-        StatusCode::SERVICE_UNAVAILABLE,
-        l.t("Registre indisponible", "Store unavailable"),
-        l.t(
-            "Le registre des incidents ne répond pas : réessayez dans un instant.",
-            "The incident store does not answer: try again in a moment.",
-        ),
-    )
 }
 
 /// `GET /incidents`.

@@ -65,6 +65,22 @@ pub fn problem(f: Frame, status: StatusCode, title: &str, detail: &str) -> Respo
     render(status, &page)
 }
 
+/// The error page when the incident store does not answer (the driver's words go to the
+/// log only).
+pub fn unavailable(f: Frame, err: &crate::incident::store::StoreError) -> Response {
+    tracing::error!(error = %err, "console: incident store");
+    let l = f.l;
+    problem(
+        f,
+        StatusCode::SERVICE_UNAVAILABLE,
+        l.t("Registre indisponible", "Store unavailable"),
+        l.t(
+            "Le registre des incidents ne répond pas : réessayez dans un instant.",
+            "The incident store does not answer: try again in a moment.",
+        ),
+    )
+}
+
 /// Adds the security headers to every answer.
 pub async fn secure_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();

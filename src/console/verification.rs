@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::auth::Signed;
-use super::page::{Frame, problem, render};
+use super::page::{Frame, render, unavailable};
 use super::{AppState, blocking};
 use crate::incident::checkpoint;
 
@@ -55,18 +55,7 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> Response {
     let f = Frame::new(l, Some(signed.session), "/verification");
     let signed_checkpoints = match blocking(&state, |store| store.checkpoints()).await {
         Ok(list) => list,
-        Err(_) => {
-            let detail = l.t(
-                "Le registre des incidents ne répond pas.",
-                "The incident store does not answer.",
-            );
-            return problem(
-                f,
-                StatusCode::SERVICE_UNAVAILABLE,
-                l.t("Registre indisponible", "Store unavailable"),
-                detail,
-            );
-        }
+        Err(err) => return unavailable(f, &err),
     };
     let trusted = state.trusted.as_deref();
     let checkpoints = signed_checkpoints

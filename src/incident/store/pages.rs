@@ -140,6 +140,22 @@ impl Facets {
     }
 }
 
+/// The eight parameters of both backends' filter clause, in its order: since, until,
+/// category, establishment, status, severity, sender (lower case), class (a `LIKE`
+/// pattern).
+pub fn parameters(filter: &Filter) -> [Option<String>; 8] {
+    [
+        filter.since.clone(),
+        filter.until.clone(),
+        filter.category.clone(),
+        filter.establishment.clone(),
+        filter.status.map(|s| s.as_str().to_owned()),
+        filter.severity.clone(),
+        filter.sender.as_deref().map(str::to_ascii_lowercase),
+        filter.class.as_deref().map(class_pattern),
+    ]
+}
+
 /// The `LIKE` pattern that finds a class in [`Facets::classes`].
 pub fn class_pattern(class: &str) -> String {
     let plain: String = class

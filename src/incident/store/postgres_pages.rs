@@ -3,7 +3,7 @@
 use postgres::GenericClient;
 use postgres::types::ToSql;
 
-use super::pages::{Facets, Page, Pages, Query, Tally, class_pattern};
+use super::pages::{Facets, Page, Pages, Query, Tally, parameters};
 use super::postgres::Postgres;
 use super::{Case, Filter, StoreError};
 
@@ -13,20 +13,6 @@ const WHERE: &str = "FROM incidents i JOIN facets f ON f.seq = i.seq
        AND ($3::TEXT IS NULL OR i.category = $3) AND ($4::TEXT IS NULL OR i.establishment = $4)
        AND ($5::TEXT IS NULL OR f.status = $5) AND ($6::TEXT IS NULL OR f.severity = $6)
        AND ($7::TEXT IS NULL OR f.sender = $7) AND ($8::TEXT IS NULL OR f.classes LIKE $8)";
-
-/// The filter's eight parameters, in the clause's order.
-fn parameters(filter: &Filter) -> [Option<String>; 8] {
-    [
-        filter.since.clone(),
-        filter.until.clone(),
-        filter.category.clone(),
-        filter.establishment.clone(),
-        filter.status.map(|s| s.as_str().to_owned()),
-        filter.severity.clone(),
-        filter.sender.as_deref().map(str::to_ascii_lowercase),
-        filter.class.as_deref().map(class_pattern),
-    ]
-}
 
 /// Writes the facets of `case` (recorded at `seq`), replacing older ones.
 pub(super) fn put_facets(

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, ToSql, params};
 
-use super::pages::{Facets, Page, Pages, Query, Tally, class_pattern};
+use super::pages::{Facets, Page, Pages, Query, Tally, parameters};
 use super::sqlite::Sqlite;
 use super::{Case, Filter, StoreError};
 
@@ -12,20 +12,6 @@ const WHERE: &str = "FROM incidents i JOIN facets f ON f.seq = i.seq
        AND (?3 IS NULL OR i.category = ?3) AND (?4 IS NULL OR i.establishment = ?4)
        AND (?5 IS NULL OR f.status = ?5) AND (?6 IS NULL OR f.severity = ?6)
        AND (?7 IS NULL OR f.sender = ?7) AND (?8 IS NULL OR f.classes LIKE ?8)";
-
-/// The filter's eight parameters, in the clause's order.
-fn parameters(filter: &Filter) -> [Option<String>; 8] {
-    [
-        filter.since.clone(),
-        filter.until.clone(),
-        filter.category.clone(),
-        filter.establishment.clone(),
-        filter.status.map(|s| s.as_str().to_owned()),
-        filter.severity.clone(),
-        filter.sender.as_deref().map(str::to_ascii_lowercase),
-        filter.class.as_deref().map(class_pattern),
-    ]
-}
 
 impl Sqlite {
     /// The cases `filter` selects, in `order_by` (from constants), `limit` from `offset`.
