@@ -268,7 +268,8 @@ pub async fn run(
         smtp: listeners,
         console,
     } = bound;
-    let needs_tls = listeners.iter().any(|l| l.config.tls != ListenerTls::None);
+    let needs_tls = listeners.iter().any(|l| l.config.tls != ListenerTls::None)
+        || (config.console.tls && console.is_some());
     let tls_config = if needs_tls {
         if tls::ensure_certificate(&config.tls, &config.hostname)? {
             tracing::warn!(
@@ -303,7 +304,12 @@ pub async fn run(
             Arc::clone(&rules),
         );
         state.trusted = crate::incident::checkpoint::trusted_key(&config.certs_dir);
-        spawn_console(socket, state, shutdown.clone())
+        let https = tls_config
+            .clone()
+            .filter(|_| config.console.tls)
+            .map(|tls| (tls, config.timeouts.tls_handshake));
+        state.secure = https.is_some();
+        spawn_console(socket, state, https, shutdown.clone())
     });
     let (done_tx, mut done_rx) = mpsc::channel::<()>(1);
     let mut accept_loops = Vec::new();
@@ -363,15 +369,17 @@ pub async fn run(
 fn spawn_console(
     socket: TcpListener,
     state: crate::console::AppState,
+    https: Option<(Arc<rustls::ServerConfig>, Duration)>,
     mut shutdown: Shutdown,
 ) -> tokio::task::JoinHandle<()> {
     tracing::info!(
         address = %socket.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
-        "admin listener (metrics, health)"
+        https = https.is_some(),
+        "admin listener (console, metrics, health)"
     );
     tokio::spawn(async move {
         let stop = async move { shutdown.reached(Phase::Draining).await };
-        if let Err(err) = crate::console::serve(socket, state, stop).await {
+        if let Err(err) = crate::console::serve(socket, state, https, stop).await {
             tracing::error!(error = %err, "admin listener stopped");
         }
     })

@@ -866,3 +866,83 @@ async fn a_security_officer_reviews_a_refusal_in_headless_chromium() {
     .unwrap();
     sentinelle.stop().await;
 }
+
+#[tokio::test]
+async fn the_console_is_served_over_https_with_secure_cookies_when_asked() {
+    if !crate::support::tool("curl") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ca = crate::support::TestCa::new(dir.path());
+    let extra = format!(
+        "[tls]\ncert = \"{}\"\nkey = \"{}\"\n[console]\ntls = true\n",
+        ca.server_cert.display(),
+        ca.server_key.display()
+    );
+    let (_sink, sentinelle) = relay_pair(Behavior::default(), &extra).await;
+    let curl = |url: String, ca: std::path::PathBuf| {
+        tokio::task::spawn_blocking(move || {
+            let out = std::process::Command::new("curl")
+                .args(["-s", "-i", "--max-time", "10", "--cacert"])
+                .arg(ca)
+                .arg(url)
+                .output()
+                .unwrap();
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+            )
+        })
+    };
+    let port = sentinelle.console.port();
+    let (ok, answer) = curl(
+        format!("https://localhost:{port}/login"),
+        ca.ca_path.clone(),
+    )
+    .await
+    .unwrap();
+    assert!(ok, "{answer}");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let cookie = answer
+        .lines()
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with("set-cookie: sentinelle_login=")
+        })
+        .unwrap();
+    assert!(
+        cookie.contains("Secure") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let (ok, metrics) = curl(
+        format!("https://localhost:{port}/metrics"),
+        ca.ca_path.clone(),
+    )
+    .await
+    .unwrap();
+    assert!(
+        ok && metrics.contains("sentinelle_sessions_open"),
+        "{metrics}"
+    );
+    // Plain HTTP on the same port gets no page.
+    let (status, _) = tokio::task::spawn_blocking(move || {
+        let out = std::process::Command::new("curl")
+            .args([
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--max-time",
+                "5",
+            ])
+            .arg(format!("http://127.0.0.1:{port}/login"))
+            .output()
+            .unwrap();
+        (String::from_utf8_lossy(&out.stdout).into_owned(), ())
+    })
+    .await
+    .unwrap();
+    assert_ne!(status, "200");
+    sentinelle.stop().await;
+}

@@ -50,6 +50,8 @@ pub struct TlsConfig {
 pub struct ConsoleConfig {
     /// Where the admin listener binds.
     pub address: Option<SocketAddr>,
+    /// Serve it over HTTPS with the `[tls]` certificate (cookies then marked Secure).
+    pub tls: bool,
 }
 
 impl Checker<'_> {
@@ -62,7 +64,10 @@ impl Checker<'_> {
                 })
             })
             .transpose()?;
-        Ok(ConsoleConfig { address })
+        Ok(ConsoleConfig {
+            address,
+            tls: raw.tls,
+        })
     }
 
     pub(super) fn listener(&self, raw: raw::RawListener) -> Result<ListenerConfig, ConfigError> {

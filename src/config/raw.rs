@@ -54,6 +54,8 @@ pub struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub struct RawConsole {
     pub address: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tls: bool,
 }
 
 #[derive(Debug, Deserialize, Default)]

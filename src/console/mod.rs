@@ -12,6 +12,7 @@ mod annual;
 pub mod auth;
 mod dashboard;
 mod health;
+pub mod https;
 mod incidents;
 mod keys;
 pub mod lang;
@@ -128,14 +129,28 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves the admin routes on `listener` until `shutdown` resolves.
+/// Serves the admin routes on `listener` until `shutdown` resolves: over HTTPS when `tls`
+/// is given (handshakes bounded by `handshake`), else plain HTTP.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
+    tls: Option<(Arc<rustls::ServerConfig>, Duration)>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use axum::serve::ListenerExt as _;
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    match tls {
+        Some((config, handshake)) => {
+            // `tap_io` gives the listener the client-address info axum extracts.
+            let listener = https::TlsListener::new(listener, config, handshake)?.tap_io(|_| {});
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await
+        }
+        None => {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await
+        }
+    }
 }
