@@ -91,6 +91,12 @@ pub(crate) type Started = (
 );
 
 pub(crate) fn start(dir: &std::path::Path) -> Started {
+    start_with_console(dir).0
+}
+
+/// Starts `sentinelle serve` in `dir`; also the admin listener's address when one is
+/// configured (logged before the SMTP listeners).
+pub(crate) fn start_with_console(dir: &std::path::Path) -> (Started, Option<std::net::SocketAddr>) {
     let mut child = Command::new(BIN)
         .args(["serve", "--config", "sentinelle.toml"])
         .current_dir(dir)
@@ -105,17 +111,24 @@ pub(crate) fn start(dir: &std::path::Path) -> Started {
             let _ = tx.send(line);
         }
     });
+    let address = |line: &str| {
+        let start = line.find("127.0.0.1:").unwrap();
+        let end = line[start..].find('"').unwrap() + start;
+        line[start..end].parse::<std::net::SocketAddr>().unwrap()
+    };
+    let mut console = None;
     let addr = loop {
         let line = rx
             .recv_timeout(Duration::from_secs(60))
             .expect("no listening line");
+        if line.contains("admin listener") {
+            console = Some(address(&line));
+        }
         if line.contains("listening") {
-            let start = line.find("127.0.0.1:").unwrap();
-            let end = line[start..].find('"').unwrap() + start;
-            break line[start..end].parse::<std::net::SocketAddr>().unwrap();
+            break address(&line);
         }
     };
-    (child, addr, rx)
+    ((child, addr, rx), console)
 }
 
 /// Sends `signal` ("-HUP", "-TERM") to `child`.
@@ -154,13 +167,14 @@ async fn sighup_reloads_the_rules_without_dropping_sessions() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("sentinelle.toml"),
-        "rules_dir = \"regles\"\n[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n[relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n[log]\nformat = \"json\"\n",
+        "rules_dir = \"regles\"\n[[listener]]\naddress = \"127.0.0.1:0\"\nmode = \"relay\"\ntls = \"none\"\n[relay]\ntrusted_networks = [\"127.0.0.0/8\"]\nupstream = { kind = \"maildir\", maildir = \"var/outbox\" }\n[log]\nformat = \"json\"\n[console]\naddress = \"127.0.0.1:0\"\n",
     )
     .unwrap();
     std::fs::create_dir_all(dir.path().join("regles/domains")).unwrap();
     let approved = dir.path().join("regles/domains/approved_systems.txt");
     std::fs::write(&approved, "# none yet\n").unwrap();
-    let (child, addr, logs) = start(dir.path());
+    let ((child, addr, logs), console) = start_with_console(dir.path());
+    let console = console.expect("the admin listener's address");
 
     // Gaston Tremblay (fake): confidential, to a partner not yet approved.
     let message = b"Subject: suivi\r\n\r\nPatient Gaston Tremblay, NAM TREG 5401 0114, diagnostic de diabete.\r\n";
@@ -230,6 +244,17 @@ async fn sighup_reloads_the_rules_without_dropping_sessions() {
     wait_for("rules reloaded");
     assert_eq!(attempt_to(&mut client, dr, message).await, 250);
     let outbox = dir.path().join("var/outbox/new");
+    // /metrics counted each reload by its result.
+    let (status, metrics) = crate::metrics::get(console, "/metrics").await;
+    assert_eq!(status, 200);
+    assert!(
+        metrics.contains("sentinelle_rule_reloads_total{result=\"failed\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("sentinelle_rule_reloads_total{result=\"ok\"} 2"),
+        "{metrics}"
+    );
     let encrypted = std::fs::read_dir(&outbox)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
