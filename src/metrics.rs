@@ -334,4 +334,36 @@ mod tests {
         }
         assert!(!text.contains("INC-2026") && !text.contains("collector down"));
     }
+
+    #[test]
+    fn the_grafana_dashboard_names_only_metrics_that_exist() {
+        let dashboard = include_str!("../contrib/grafana/sentinelle.json");
+        // The registered names, as this file registers them (a family without samples
+        // is not encoded, so the encoded text cannot list them all).
+        let source = include_str!("metrics.rs");
+        let families: Vec<String> = source
+            .split("r.register(")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').nth(1))
+            .map(|name| format!("sentinelle_{name}"))
+            .collect();
+        let mut named = 0;
+        for (at, _) in dashboard.match_indices("sentinelle_") {
+            let name: String = dashboard[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let family = ["_total", "_bucket"]
+                .iter()
+                .fold(name.as_str(), |n, suffix| {
+                    n.strip_suffix(suffix).unwrap_or(n)
+                });
+            assert!(
+                families.iter().any(|f| f == family),
+                "{name} is not a metric: {families:?}"
+            );
+            named += 1;
+        }
+        assert!(named >= 11, "{named}");
+    }
 }
