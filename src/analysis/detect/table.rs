@@ -20,10 +20,9 @@ use regex::Regex;
 
 use super::cells::{self, Cells, Labels};
 
-/// How many lines below its header a table's rows are looked for.
 /// A label's place in the text.
 type Span = std::ops::Range<usize>;
-
+/// How many lines below its header a table's rows are looked for.
 const REACH_LINES: usize = 60;
 
 /// How many listed names make a list of patients (fewer may be a greeting: "Merci, Marie").
