@@ -297,6 +297,13 @@ pub async fn run(
         max_per_client: config.limits.max_sessions_per_client,
     });
     let (trigger, shutdown) = shutdown::channel();
+    let console_tls = match (&tls_config, &config.console.client_ca) {
+        (Some(_), Some(ca)) if config.console.tls => {
+            Some(tls::server_config_with(&config.tls, Some(ca))?)
+        }
+        (Some(shared), _) if config.console.tls => Some(Arc::clone(shared)),
+        _ => None,
+    };
     let console = console.map(|socket| {
         let mut state = crate::console::AppState::new(
             Arc::clone(&metrics),
@@ -304,10 +311,8 @@ pub async fn run(
             Arc::clone(&rules),
         );
         state.trusted = crate::incident::checkpoint::trusted_key(&config.certs_dir);
-        let https = tls_config
-            .clone()
-            .filter(|_| config.console.tls)
-            .map(|tls| (tls, config.timeouts.tls_handshake));
+        state.client_accounts = Arc::new(config.console.client_accounts.clone());
+        let https = console_tls.map(|tls| (tls, config.timeouts.tls_handshake));
         state.secure = https.is_some();
         spawn_console(socket, state, https, shutdown.clone())
     });

@@ -1,5 +1,5 @@
 //! TLS with rustls (ring provider, TLS 1.2 and 1.3 only): the server configuration for
-//! STARTTLS and implicit TLS, optional client-certificate verification for relay mode, the
+//! STARTTLS and implicit TLS, optional client-certificate verification (relay mode, the console), the
 //! throwaway certificate of a first run, and the client configuration towards the upstream.
 
 use std::path::Path;
@@ -111,6 +111,16 @@ fn read_roots(path: &Path) -> Result<RootCertStore, TlsError> {
 
 /// The server configuration shared by every TLS listener.
 pub fn server_config(tls: &TlsConfig, relay: &RelayConfig) -> Result<Arc<ServerConfig>, TlsError> {
+    server_config_with(tls, relay.client_ca.as_deref())
+}
+
+/// The server configuration of the certificate in `tls`, asking for (optional) client
+/// certificates signed by `client_ca` when one is given: clients without one go on, judged
+/// by their network or their password.
+pub fn server_config_with(
+    tls: &TlsConfig,
+    client_ca: Option<&Path>,
+) -> Result<Arc<ServerConfig>, TlsError> {
     let certs = read_certs(&tls.cert)?;
     let key = PrivateKeyDer::from_pem_file(&tls.key).map_err(|e| TlsError::Pem {
         path: tls.key.display().to_string(),
@@ -118,9 +128,8 @@ pub fn server_config(tls: &TlsConfig, relay: &RelayConfig) -> Result<Arc<ServerC
     })?;
     let builder =
         ServerConfig::builder_with_provider(provider()).with_protocol_versions(VERSIONS)?;
-    let builder = match &relay.client_ca {
+    let builder = match client_ca {
         Some(ca) => {
-            // Certificates are optional: clients without one are judged by their network.
             let verifier =
                 WebPkiClientVerifier::builder_with_provider(Arc::new(read_roots(ca)?), provider())
                     .allow_unauthenticated()

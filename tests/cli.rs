@@ -381,4 +381,25 @@ fn console_user_commands_keep_accounts_in_the_store() {
     assert!(console(&["remove", "andre"], None).status.success());
     assert!(!console(&["remove", "andre"], None).status.success());
     assert!(stored.account("andre").unwrap().is_none());
+    // Every change is in the console's access log, by the operating-system user.
+    let log = stored.access_log(50).unwrap();
+    let actions: Vec<(&str, Option<&str>)> = log
+        .iter()
+        .map(|a| (a.action.as_str(), a.target.as_deref()))
+        .collect();
+    for expected in [
+        ("account_add", Some("lise (reviewer)")),
+        ("account_add", Some("andre (auditor)")),
+        ("account_passwd", Some("lise")),
+        ("account_remove", Some("andre")),
+    ] {
+        assert!(actions.contains(&expected), "{actions:?}");
+    }
+    assert_eq!(
+        actions.len(),
+        4,
+        "failed commands change nothing: {actions:?}"
+    );
+    assert!(log.iter().all(|a| a.account.starts_with("cli:")));
+    assert!(stored.verify_access().unwrap().problems.is_empty());
 }

@@ -132,7 +132,9 @@ impl Console {
         };
         let mut request = request.body(body).unwrap();
         let peer: SocketAddr = "127.0.0.1:50000".parse().unwrap();
-        request.extensions_mut().insert(ConnectInfo(peer));
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(sentinelle::console::https::Peer::plain(peer)));
         let response = self.app.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();

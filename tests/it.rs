@@ -7,6 +7,7 @@ mod bdat;
 mod bypass;
 mod cli;
 mod console;
+mod console_certificate;
 mod console_store;
 mod encryption;
 mod enforcement;

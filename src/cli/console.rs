@@ -1,5 +1,7 @@
 //! `sentinelle console user add|list|remove|passwd`: the console's accounts, kept in the
-//! incident store so that every instance on one database shows the same console.
+//! incident store so that every instance on one database shows the same console. Each
+//! change is a link of the console's access log, by `cli:` and the operating-system user
+//! who ran it (`SUDO_USER`, else `USER`).
 
 use std::io::BufRead as _;
 use std::path::Path;
@@ -42,6 +44,11 @@ pub fn run(config: Option<&Path>, action: ConsoleAction) -> anyhow::Result<ExitC
             if !store.add_account(&account)? {
                 bail!("account {name:?} exists (use `console user passwd`)");
             }
+            logged(
+                store.as_ref(),
+                "account_add",
+                &format!("{name} ({})", role.as_str()),
+            )?;
             if generated {
                 println!("{password}");
                 eprintln!(
@@ -63,6 +70,7 @@ pub fn run(config: Option<&Path>, action: ConsoleAction) -> anyhow::Result<ExitC
             if !store.remove_account(&name)? {
                 bail!("no account {name:?}");
             }
+            logged(store.as_ref(), "account_remove", &name)?;
         }
         UserAction::Passwd {
             name,
@@ -72,12 +80,27 @@ pub fn run(config: Option<&Path>, action: ConsoleAction) -> anyhow::Result<ExitC
             if !store.set_password(&name, &accounts::hash(&password)?)? {
                 bail!("no account {name:?}");
             }
+            logged(store.as_ref(), "account_passwd", &name)?;
             if generated {
                 println!("{password}");
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Records an account change in the access log.
+fn logged(store: &dyn store::Store, action: &str, target: &str) -> anyhow::Result<()> {
+    let user = std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "unknown".to_owned());
+    store
+        .log_access(&crate::console::access(
+            &format!("cli:{user}"),
+            action,
+            Some(target),
+        ))
+        .context("the change is made but the access log did not take it")
 }
 
 /// The password from standard input's first line, or a generated one (true).

@@ -1,5 +1,6 @@
 //! `[[listener]]` and `[tls]`: where Sentinelle listens and with which certificate.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -52,6 +53,11 @@ pub struct ConsoleConfig {
     pub address: Option<SocketAddr>,
     /// Serve it over HTTPS with the `[tls]` certificate (cookies then marked Secure).
     pub tls: bool,
+    /// PEM CA that signs the security team's client certificates (HTTPS only).
+    pub client_ca: Option<PathBuf>,
+    /// Verified client-certificate subjects (RFC 4514, as `keys`/logs print them) and the
+    /// console account each one signs in as.
+    pub client_accounts: BTreeMap<String, String>,
 }
 
 impl Checker<'_> {
@@ -64,9 +70,22 @@ impl Checker<'_> {
                 })
             })
             .transpose()?;
+        if let Some(ca) = raw.client_ca.as_ref().filter(|_| !raw.tls) {
+            return Err(self.invalid(
+                ca.span(),
+                "client_ca needs tls = true: client certificates come with HTTPS",
+            ));
+        }
+        if !raw.client_accounts.is_empty() && raw.client_ca.is_none() {
+            return Err(
+                self.missing("[console] client_accounts needs client_ca (the CA that signs them)")
+            );
+        }
         Ok(ConsoleConfig {
             address,
             tls: raw.tls,
+            client_ca: raw.client_ca.map(|ca| PathBuf::from(ca.into_inner())),
+            client_accounts: raw.client_accounts,
         })
     }
 

@@ -56,6 +56,9 @@ pub struct RawConsole {
     pub address: Option<Spanned<String>>,
     #[serde(default)]
     pub tls: bool,
+    pub client_ca: Option<Spanned<String>>,
+    #[serde(default)]
+    pub client_accounts: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

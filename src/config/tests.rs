@@ -34,6 +34,29 @@ fn the_admin_listener_is_off_unless_given_and_its_address_is_checked() {
 }
 
 #[test]
+fn console_certificate_accounts_need_a_client_ca_and_https() {
+    let base = "[[listener]]\naddress = \"127.0.0.1:2525\"\nmode = \"relay\"\n\n[relay]\nupstream = { kind = \"maildir\", maildir = \"o\" }\n";
+    let no_ca =
+        format!("{base}[console]\ntls = true\n[console.client_accounts]\n\"CN=a\" = \"a\"\n");
+    let message = Config::parse(&no_ca, "t.toml").unwrap_err().to_string();
+    assert!(message.contains("needs client_ca"), "{message}");
+    let no_tls = format!("{base}[console]\nclient_ca = \"ca.pem\"\n");
+    let message = Config::parse(&no_tls, "t.toml").unwrap_err().to_string();
+    assert!(message.contains("needs tls = true"), "{message}");
+    let fine = format!(
+        "{base}[console]\ntls = true\nclient_ca = \"ca.pem\"\n[console.client_accounts]\n\"CN=a, O=CHUM\" = \"a\"\n"
+    );
+    let console = Config::parse(&fine, "t.toml").unwrap().console;
+    assert_eq!(
+        console
+            .client_accounts
+            .get("CN=a, O=CHUM")
+            .map(String::as_str),
+        Some("a")
+    );
+}
+
+#[test]
 fn example_file_at_the_repository_root_is_valid() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sentinelle.example.toml");
     let config = Config::load(&path).unwrap();

@@ -5,7 +5,6 @@
 //! (double submit), every signed-in form the session's CSRF token. Pages take a
 //! [`Signed`] argument: without a live session they answer with a redirect to `/login`.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use askama::Template;
@@ -19,6 +18,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
 
 use super::accounts::{self, Role};
+use super::https::Peer;
 use super::lang::Lang;
 use super::page::{Frame, render};
 use super::session::{self, Session, same_token};
@@ -27,7 +27,7 @@ use super::{AppState, blocking};
 /// The session cookie.
 pub const SESSION: &str = "sentinelle_session";
 /// The login form's cookie (its token is the form's).
-const LOGIN: &str = "sentinelle_login";
+pub(super) const LOGIN: &str = "sentinelle_login";
 /// What a wrong password costs.
 const PENALTY: Duration = Duration::from_secs(1);
 
@@ -85,16 +85,25 @@ struct LoginPage {
     f: Frame,
     csrf: String,
     error: Option<String>,
+    /// The verified client certificate's subject and the account it signs in as.
+    certificate: Option<(String, String)>,
 }
 
 /// `GET /login`.
-pub async fn form(State(state): State<AppState>, jar: CookieJar) -> Response {
+pub async fn form(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
+    jar: CookieJar,
+) -> Response {
     let l = Lang::of(&jar);
-    login_page(&state, jar, l, StatusCode::OK, None)
+    login_page(&state, &peer, jar, l, StatusCode::OK, None)
 }
 
-fn login_page(
+/// The login page (with its form token and cookie), offering certificate sign-in when
+/// `peer` presented a listed one.
+pub(super) fn login_page(
     state: &AppState,
+    peer: &Peer,
     jar: CookieJar,
     l: Lang,
     status: StatusCode,
@@ -107,6 +116,8 @@ fn login_page(
         f: Frame::new(l, None, "/login"),
         csrf: token.clone(),
         error: error.map(str::to_owned),
+        certificate: super::certificate::listed(state, peer)
+            .map(|(subject, account)| (subject.to_owned(), account.to_owned())),
     };
     (jar.add(cookie(state, LOGIN, token)), render(status, &page)).into_response()
 }
@@ -122,65 +133,110 @@ pub struct Credentials {
 /// `POST /login`.
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<Peer>,
     jar: CookieJar,
     Form(form): Form<Credentials>,
 ) -> Response {
     let l = Lang::of(&jar);
-    let bound = jar
-        .get(LOGIN)
-        .is_some_and(|c| same_token(c.value(), &form.csrf));
-    if !bound {
-        let why = l.t(
-            "Formulaire expiré : recommencez.",
-            "Form expired: try again.",
-        );
-        return login_page(&state, jar, l, StatusCode::FORBIDDEN, Some(why));
+    if let Some(expired) = expired_form(&state, &peer, &jar, l, &form.csrf) {
+        return expired;
     }
-    if state.sessions.address_locked(peer.ip()) {
+    let ip = peer.address.ip();
+    if state.sessions.address_locked(ip) {
         let why = l.t(
             "Trop d'essais depuis cette adresse : réessayez dans 15 minutes.",
             "Too many attempts from this address: try again in 15 minutes.",
         );
-        return login_page(&state, jar, l, StatusCode::TOO_MANY_REQUESTS, Some(why));
+        return login_page(
+            &state,
+            &peer,
+            jar,
+            l,
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(why),
+        );
     }
     match check(&state, form.name.clone(), form.password).await {
         Check::Valid(role) => {
-            state.sessions.address_succeeded(peer.ip());
-            let Some(token) = state.sessions.open(&form.name, role) else {
-                return (StatusCode::SERVICE_UNAVAILABLE, "no random source\n").into_response();
-            };
+            state.sessions.address_succeeded(ip);
             tracing::info!(account = %form.name, "console sign-in");
-            let jar = jar
-                .remove(Cookie::build(LOGIN).path("/"))
-                .add(cookie(&state, SESSION, token));
-            (jar, Redirect::to("/")).into_response()
+            signed_in(&state, jar, &form.name, role)
         }
         Check::Locked => {
             let why = l.t(
                 "Compte verrouillé après trop d'essais : réessayez dans 15 minutes ou demandez à un administrateur (sentinelle console user passwd).",
                 "Account locked after too many attempts: try again in 15 minutes or ask an administrator (sentinelle console user passwd).",
             );
-            login_page(&state, jar, l, StatusCode::TOO_MANY_REQUESTS, Some(why))
+            login_page(
+                &state,
+                &peer,
+                jar,
+                l,
+                StatusCode::TOO_MANY_REQUESTS,
+                Some(why),
+            )
         }
         Check::Wrong => {
-            state.sessions.address_failed(peer.ip());
-            tracing::warn!(address = %peer.ip(), "console sign-in refused");
+            state.sessions.address_failed(ip);
+            tracing::warn!(address = %ip, "console sign-in refused");
             tokio::time::sleep(PENALTY).await;
             let why = l.t("Nom ou mot de passe incorrect.", "Wrong name or password.");
-            login_page(&state, jar, l, StatusCode::UNAUTHORIZED, Some(why))
+            login_page(&state, &peer, jar, l, StatusCode::UNAUTHORIZED, Some(why))
         }
         Check::Unavailable => {
             let why = l.t(
                 "Le registre des incidents ne répond pas : réessayez.",
                 "The incident store does not answer: try again.",
             );
-            login_page(&state, jar, l, StatusCode::SERVICE_UNAVAILABLE, Some(why))
+            login_page(
+                &state,
+                &peer,
+                jar,
+                l,
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some(why),
+            )
         }
     }
 }
 
-enum Check {
+/// Checks the login form's token against its cookie: the answer when they differ.
+pub(super) fn expired_form(
+    state: &AppState,
+    peer: &Peer,
+    jar: &CookieJar,
+    l: Lang,
+    token: &str,
+) -> Option<Response> {
+    if jar.get(LOGIN).is_some_and(|c| same_token(c.value(), token)) {
+        return None;
+    }
+    let why = l.t(
+        "Formulaire expiré : recommencez.",
+        "Form expired: try again.",
+    );
+    Some(login_page(
+        state,
+        peer,
+        jar.clone(),
+        l,
+        StatusCode::FORBIDDEN,
+        Some(why),
+    ))
+}
+
+/// Opens a session for `account` and goes to the dashboard.
+pub(super) fn signed_in(state: &AppState, jar: CookieJar, account: &str, role: Role) -> Response {
+    let Some(token) = state.sessions.open(account, role) else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "no random source\n").into_response();
+    };
+    let jar = jar
+        .remove(Cookie::build(LOGIN).path("/"))
+        .add(cookie(state, SESSION, token));
+    (jar, Redirect::to("/")).into_response()
+}
+
+pub(super) enum Check {
     Valid(Role),
     Locked,
     Wrong,
@@ -229,7 +285,7 @@ async fn check(state: &AppState, name: String, password: String) -> Check {
 /// The logout form.
 #[derive(Deserialize)]
 pub struct Token {
-    csrf: String,
+    pub(super) csrf: String,
 }
 
 /// `POST /logout`.

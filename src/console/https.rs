@@ -1,7 +1,8 @@
 //! The admin listener over HTTPS (`[console] tls = true`, the `[tls]` certificate): a
 //! listener for `axum::serve` that completes TLS handshakes off the accept loop (a slow or
 //! silent client holds only its own handshake, for at most the configured time, and at
-//! most [`HANDSHAKES`] run at once).
+//! most [`HANDSHAKES`] run at once), and [`Peer`], what each request knows of its
+//! connection: the client's address and the subject of its verified client certificate.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -10,6 +11,49 @@ use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, mpsc};
 use tokio_rustls::server::TlsStream;
+
+/// The connection a request came on, as handlers extract it (`ConnectInfo<Peer>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peer {
+    /// The client's address.
+    pub address: SocketAddr,
+    /// The subject of the client certificate rustls verified against `[console] client_ca`
+    /// (RFC 4514, as the relay listener compares them); none over plain HTTP or without one.
+    pub subject: Option<String>,
+}
+
+impl Peer {
+    /// A peer without a client certificate.
+    pub fn plain(address: SocketAddr) -> Peer {
+        Peer {
+            address,
+            subject: None,
+        }
+    }
+}
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TcpListener>> for Peer {
+    fn connect_info(stream: axum::serve::IncomingStream<'_, TcpListener>) -> Peer {
+        Peer::plain(*stream.remote_addr())
+    }
+}
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TlsListener>> for Peer {
+    fn connect_info(stream: axum::serve::IncomingStream<'_, TlsListener>) -> Peer {
+        // rustls only hands over a chain it verified (the verifier allows none at all).
+        let subject = stream
+            .io()
+            .get_ref()
+            .1
+            .peer_certificates()
+            .and_then(|chain| chain.first())
+            .and_then(crate::tls::subject);
+        Peer {
+            address: *stream.remote_addr(),
+            subject,
+        }
+    }
+}
 
 /// Handshakes in progress at once.
 pub const HANDSHAKES: usize = 64;

@@ -10,6 +10,7 @@
 pub mod accounts;
 mod annual;
 pub mod auth;
+mod certificate;
 mod dashboard;
 mod health;
 pub mod https;
@@ -51,6 +52,9 @@ pub struct AppState {
     pub trusted: Option<String>,
     /// The last chain verification run from the console.
     pub verified: Arc<std::sync::Mutex<Option<verification::Checked>>>,
+    /// Verified client-certificate subjects and the account each signs in as
+    /// (`[console] client_accounts`).
+    pub client_accounts: Arc<std::collections::BTreeMap<String, String>>,
 }
 
 impl AppState {
@@ -68,6 +72,7 @@ impl AppState {
             secure: false,
             trusted: None,
             verified: Arc::default(),
+            client_accounts: Arc::default(),
         }
     }
 }
@@ -110,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/static/console.css", get(page::stylesheet))
         .route("/login", get(auth::form).post(auth::login))
+        .route("/login/certificate", post(certificate::sign_in))
         .route("/logout", post(auth::logout))
         .route("/lang/{code}", get(auth::switch))
         .route("/", get(dashboard::show))
@@ -137,12 +143,10 @@ pub async fn serve(
     tls: Option<(Arc<rustls::ServerConfig>, Duration)>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    use axum::serve::ListenerExt as _;
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = router(state).into_make_service_with_connect_info::<https::Peer>();
     match tls {
         Some((config, handshake)) => {
-            // `tap_io` gives the listener the client-address info axum extracts.
-            let listener = https::TlsListener::new(listener, config, handshake)?.tap_io(|_| {});
+            let listener = https::TlsListener::new(listener, config, handshake)?;
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown)
                 .await

@@ -32,7 +32,7 @@ pub struct Access {
     pub at: String,
     /// The account.
     pub account: String,
-    /// "sign_in", "sign_out", "view", "export", "review", "close", "reopen".
+    /// "sign_in", "sign_in_certificate" (target: the subject), "sign_out", "account_add"/"account_remove"/"account_passwd" (by `cli:USER`), "view", "export", "review", "close", "reopen".
     pub action: String,
     /// The incident reference, or the export's filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
