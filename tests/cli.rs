@@ -361,6 +361,17 @@ fn console_user_commands_keep_accounts_in_the_store() {
         "{listed}"
     );
     assert!(!listed.contains("argon2"), "no hash printed");
+    let stored = sentinelle::incident::store::open(&sentinelle::incident::store::Backend::Sqlite(
+        store.clone(),
+    ))
+    .unwrap();
+    // Signed-in sessions end when the password changes or the account goes.
+    stored
+        .open_session("h-lise", "lise", "c", i64::MAX / 2, 0)
+        .unwrap();
+    stored
+        .open_session("h-andre", "andre", "c", i64::MAX / 2, 0)
+        .unwrap();
     assert!(
         console(
             &["passwd", "lise", "--password-stdin"],
@@ -369,10 +380,7 @@ fn console_user_commands_keep_accounts_in_the_store() {
         .status
         .success()
     );
-    let stored = sentinelle::incident::store::open(&sentinelle::incident::store::Backend::Sqlite(
-        store.clone(),
-    ))
-    .unwrap();
+    assert_eq!(stored.session("h-lise", 0, 0, 0).unwrap(), None);
     let lise = stored.account("lise").unwrap().unwrap();
     assert!(sentinelle::console::accounts::verify(
         "another long passphrase",
@@ -381,6 +389,7 @@ fn console_user_commands_keep_accounts_in_the_store() {
     assert!(console(&["remove", "andre"], None).status.success());
     assert!(!console(&["remove", "andre"], None).status.success());
     assert!(stored.account("andre").unwrap().is_none());
+    assert_eq!(stored.session("h-andre", 0, 0, 0).unwrap(), None);
     // Every change is in the console's access log, by the operating-system user.
     let log = stored.access_log(50).unwrap();
     let actions: Vec<(&str, Option<&str>)> = log

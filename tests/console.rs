@@ -223,6 +223,54 @@ async fn unauthenticated_access_redirects_to_the_login_page() {
 }
 
 #[tokio::test]
+async fn a_session_opened_on_one_instance_is_honoured_by_another_on_the_same_store() {
+    let first = Console::new(1).await;
+    let config = sentinelle::config::Config::embedded_default().unwrap();
+    let rules =
+        sentinelle::rules::Live::load(sentinelle::rules::Sources::of(&config, 2026)).unwrap();
+    let second = Console {
+        app: console::router(AppState::new(
+            Arc::new(sentinelle::metrics::Metrics::new()),
+            Arc::clone(&first.store),
+            Arc::new(rules),
+        )),
+        store: Arc::clone(&first.store),
+        _dir: tempfile::tempdir().unwrap(),
+    };
+    let session = first.login("lise").await;
+    let dashboard = second.call("GET", "/", &session, &[]).await;
+    assert_eq!(
+        dashboard.status,
+        StatusCode::OK,
+        "the fleet shares sessions"
+    );
+    // Signing out on one instance ends the session on the other.
+    let csrf = dashboard.csrf();
+    let out = second
+        .call("POST", "/logout", &session, &[("csrf", &csrf)])
+        .await;
+    assert_eq!(out.location(), "/login");
+    assert_eq!(
+        first.call("GET", "/", &session, &[]).await.location(),
+        "/login"
+    );
+    // Removing the account ends its sessions at once.
+    let session = first.login("andre").await;
+    assert_eq!(
+        second.call("GET", "/", &session, &[]).await.status,
+        StatusCode::OK
+    );
+    assert!(first.store.remove_account("andre").unwrap());
+    assert_eq!(
+        second.call("GET", "/", &session, &[]).await.location(),
+        "/login"
+    );
+    // The store holds digests, not the cookie's token.
+    let token = session[0].trim_start_matches("sentinelle_session=");
+    assert!(first.store.session(token, 0, 0, 0).unwrap().is_none());
+}
+
+#[tokio::test]
 async fn the_session_cookie_is_strict_and_every_page_carries_a_strict_csp() {
     let console = Console::new(1).await;
     let (answer, _) = console.try_login("lise", PASSWORD).await;

@@ -1,5 +1,5 @@
 //! What the console keeps and reads, against both store backends: accounts and their
-//! lockout, pages of incidents under every filter and sort with their totals, the
+//! lockout, sessions (expiry, lease, logout, an account's removal), pages of incidents under every filter and sort with their totals, the
 //! dashboard's tallies, and the facets given to incidents recorded before they existed.
 
 use sentinelle::incident::model::{Severity, Status};
@@ -65,6 +65,67 @@ fn accounts_suite(store: &dyn Store) {
     assert!(store.remove_account("andre").unwrap());
     assert!(!store.remove_account("andre").unwrap());
     assert!(store.account("andre").unwrap().is_none());
+}
+
+fn sessions_suite(store: &dyn Store) {
+    assert!(store.add_account(&account("marc", "reviewer")).unwrap());
+    assert!(store.add_account(&account("eve", "auditor")).unwrap());
+    store.open_session("h-old", "marc", "c0", 1_000, 0).unwrap();
+    store
+        .open_session("h-marc", "marc", "c1", 5_000, 0)
+        .unwrap();
+    store.open_session("h-eve", "eve", "c2", 5_000, 0).unwrap();
+    let found = store
+        .session("h-marc", 5_010, 4_000, 4_950)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            found.account.as_str(),
+            found.role.as_str(),
+            found.csrf.as_str()
+        ),
+        ("marc", "reviewer", "c1")
+    );
+    assert_eq!(
+        store.session("h-old", 5_010, 4_000, 4_950).unwrap(),
+        None,
+        "idle too long"
+    );
+    assert_eq!(store.session("forged", 5_010, 4_000, 4_950).unwrap(), None);
+    // A request renews the lease (when the last one is older than the touch window).
+    assert!(
+        store
+            .session("h-marc", 5_100, 4_000, 5_040)
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .session("h-marc", 6_900, 5_090, 6_840)
+            .unwrap()
+            .is_some(),
+        "renewed at 5100"
+    );
+    // Opening a session sweeps the expired ones.
+    store
+        .open_session("h-new", "marc", "c3", 7_000, 5_000)
+        .unwrap();
+    assert_eq!(store.session("h-old", 7_000, 0, 0).unwrap(), None, "swept");
+    store.close_session("h-new").unwrap();
+    assert_eq!(
+        store.session("h-new", 7_000, 0, 0).unwrap(),
+        None,
+        "logged out"
+    );
+    assert_eq!(store.close_sessions("marc").unwrap(), 1);
+    assert_eq!(store.session("h-marc", 7_000, 0, 0).unwrap(), None);
+    // Removing an account removes its sessions.
+    assert!(store.session("h-eve", 7_000, 0, 0).unwrap().is_some());
+    assert!(store.remove_account("eve").unwrap());
+    assert_eq!(store.session("h-eve", 7_000, 0, 0).unwrap(), None);
+    assert_eq!(store.close_sessions("eve").unwrap(), 0, "none left behind");
+    assert!(store.remove_account("marc").unwrap());
 }
 
 fn access_suite(store: &dyn Store, tamper: &dyn Fn(&str)) {
@@ -263,6 +324,7 @@ fn sqlite_keeps_console_accounts_and_pages_incidents() {
     let path = dir.path().join("incidents.db");
     let store = store::open(&Backend::Sqlite(path.clone())).unwrap();
     accounts_suite(store.as_ref());
+    sessions_suite(store.as_ref());
     let admin = rusqlite::Connection::open(&path).unwrap();
     access_suite(store.as_ref(), &|sql| admin.execute_batch(sql).unwrap());
     pages_suite(store.as_ref());
@@ -276,6 +338,7 @@ fn postgres_keeps_console_accounts_and_pages_incidents() {
     let database = FreshDatabase::new();
     let store = store::open(&Backend::Postgres(database.url.clone())).unwrap();
     accounts_suite(store.as_ref());
+    sessions_suite(store.as_ref());
     access_suite(store.as_ref(), &|sql| database.sql(sql));
     pages_suite(store.as_ref());
     drop(store);

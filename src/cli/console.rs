@@ -67,6 +67,7 @@ pub fn run(config: Option<&Path>, action: ConsoleAction) -> anyhow::Result<ExitC
             }
         }
         UserAction::Remove { name } => {
+            // Its sessions go with it (the store cascades), on every instance.
             if !store.remove_account(&name)? {
                 bail!("no account {name:?}");
             }
@@ -80,6 +81,8 @@ pub fn run(config: Option<&Path>, action: ConsoleAction) -> anyhow::Result<ExitC
             if !store.set_password(&name, &accounts::hash(&password)?)? {
                 bail!("no account {name:?}");
             }
+            // Sessions opened with the old password end, on every instance.
+            store.close_sessions(&name)?;
             logged(store.as_ref(), "account_passwd", &name)?;
             if generated {
                 println!("{password}");

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use super::accounts::{self, Role};
 use super::https::Peer;
 use super::lang::Lang;
-use super::page::{Frame, render};
+use super::page::{Frame, render, unavailable};
 use super::session::{self, Session, same_token};
 use super::{AppState, blocking};
 
@@ -49,15 +49,14 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Signed, Response> {
         let state = AppState::from_ref(state);
         let jar = CookieJar::from_headers(&parts.headers);
-        let session = jar
-            .get(SESSION)
-            .and_then(|cookie| state.sessions.get(cookie.value()));
-        match session {
-            Some(session) => Ok(Signed {
-                session,
-                l: Lang::of(&jar),
-            }),
-            None => Err(Redirect::to("/login").into_response()),
+        let l = Lang::of(&jar);
+        let Some(cookie) = jar.get(SESSION) else {
+            return Err(Redirect::to("/login").into_response());
+        };
+        match session::find(&state, cookie.value()).await {
+            Ok(Some(session)) => Ok(Signed { session, l }),
+            Ok(None) => Err(Redirect::to("/login").into_response()),
+            Err(err) => Err(unavailable(Frame::new(l, None, "/login"), &err)),
         }
     }
 }
@@ -142,7 +141,7 @@ pub async fn login(
         return expired;
     }
     let ip = peer.address.ip();
-    if state.sessions.address_locked(ip) {
+    if state.throttle.address_locked(ip) {
         let why = l.t(
             "Trop d'essais depuis cette adresse : réessayez dans 15 minutes.",
             "Too many attempts from this address: try again in 15 minutes.",
@@ -157,10 +156,10 @@ pub async fn login(
         );
     }
     match check(&state, form.name.clone(), form.password).await {
-        Check::Valid(role) => {
-            state.sessions.address_succeeded(ip);
+        Check::Valid => {
+            state.throttle.address_succeeded(ip);
             tracing::info!(account = %form.name, "console sign-in");
-            signed_in(&state, jar, &form.name, role)
+            signed_in(&state, jar, &form.name).await
         }
         Check::Locked => {
             let why = l.t(
@@ -177,7 +176,7 @@ pub async fn login(
             )
         }
         Check::Wrong => {
-            state.sessions.address_failed(ip);
+            state.throttle.address_failed(ip);
             tracing::warn!(address = %ip, "console sign-in refused");
             tokio::time::sleep(PENALTY).await;
             let why = l.t("Nom ou mot de passe incorrect.", "Wrong name or password.");
@@ -226,9 +225,13 @@ pub(super) fn expired_form(
 }
 
 /// Opens a session for `account` and goes to the dashboard.
-pub(super) fn signed_in(state: &AppState, jar: CookieJar, account: &str, role: Role) -> Response {
-    let Some(token) = state.sessions.open(account, role) else {
-        return (StatusCode::SERVICE_UNAVAILABLE, "no random source\n").into_response();
+pub(super) async fn signed_in(state: &AppState, jar: CookieJar, account: &str) -> Response {
+    let token = match session::open(state, account).await {
+        Ok(Some(token)) => token,
+        Ok(None) => {
+            return (StatusCode::SERVICE_UNAVAILABLE, "no random source\n").into_response();
+        }
+        Err(err) => return unavailable(Frame::new(Lang::of(&jar), None, "/login"), &err),
     };
     let jar = jar
         .remove(Cookie::build(LOGIN).path("/"))
@@ -237,7 +240,8 @@ pub(super) fn signed_in(state: &AppState, jar: CookieJar, account: &str, role: R
 }
 
 pub(super) enum Check {
-    Valid(Role),
+    /// The name and password (or certificate) are right; the account's role is known.
+    Valid,
     Locked,
     Wrong,
     Unavailable,
@@ -263,10 +267,10 @@ async fn check(state: &AppState, name: String, password: String) -> Check {
         }
         let role = Role::parse(&account.role);
         match role {
-            Ok(role) if accounts::verify(&password, &account.password_hash) => {
+            Ok(_) if accounts::verify(&password, &account.password_hash) => {
                 store.login_succeeded(&name)?;
                 store.log_access(&super::access(&name, "sign_in", None))?;
-                Ok(Check::Valid(role))
+                Ok(Check::Valid)
             }
             _ => {
                 let failures = store.login_failed(&name, accounts::LOCK_AFTER, &lock_until)?;
@@ -298,8 +302,10 @@ pub async fn logout(
     if !signed.csrf_ok(&form.csrf) {
         return (StatusCode::FORBIDDEN, "CSRF token missing or wrong\n").into_response();
     }
-    if let Some(cookie) = jar.get(SESSION) {
-        state.sessions.close(cookie.value());
+    if let Some(cookie) = jar.get(SESSION)
+        && let Err(err) = session::close(&state, cookie.value()).await
+    {
+        tracing::error!(error = %err, "console: closing a session");
     }
     let entry = super::access(&signed.session.account, "sign_out", None);
     if let Err(err) = blocking(&state, move |store| store.log_access(&entry)).await {

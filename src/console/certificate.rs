@@ -45,9 +45,9 @@ pub async fn sign_in(
     };
     let (subject, account) = (subject.to_owned(), account.to_owned());
     match check(&state, account.clone(), subject).await {
-        Check::Valid(role) => {
+        Check::Valid => {
             tracing::info!(account = %account, "console sign-in by client certificate");
-            signed_in(&state, jar, &account, role)
+            signed_in(&state, jar, &account).await
         }
         Check::Locked => {
             let why = l.t(
@@ -95,11 +95,11 @@ async fn check(state: &AppState, name: String, subject: String) -> Check {
         {
             return Ok(Check::Locked);
         }
-        let Ok(role) = Role::parse(&account.role) else {
+        if Role::parse(&account.role).is_err() {
             return Ok(Check::Wrong);
-        };
+        }
         store.log_access(&super::access(&name, "sign_in_certificate", Some(&subject)))?;
-        Ok(Check::Valid(role))
+        Ok(Check::Valid)
     })
     .await;
     checked.unwrap_or(Check::Unavailable)

@@ -44,8 +44,8 @@ pub struct AppState {
     pub incidents: Arc<dyn Store>,
     /// The rules in force.
     pub rules: Arc<crate::rules::Live>,
-    /// Signed-in sessions.
-    pub sessions: Arc<session::Sessions>,
+    /// Wrong passwords by address (sessions themselves are the store's).
+    pub throttle: Arc<session::Throttle>,
     /// Served over HTTPS (cookies are marked Secure).
     pub secure: bool,
     /// The retention checkpoints' trusted public key (`certs/checkpoint.pub`), if any.
@@ -68,7 +68,7 @@ impl AppState {
             metrics,
             incidents,
             rules,
-            sessions: Arc::default(),
+            throttle: Arc::default(),
             secure: false,
             trusted: None,
             verified: Arc::default(),

@@ -1,7 +1,9 @@
 //! Signed-in sessions and the throttling of wrong passwords by address. Sessions live in
-//! this instance's memory (a fleet's console is reached on one instance at a time); a
-//! session ends after [`IDLE`] without a request, at logout, or when the process stops.
-//! Tokens and CSRF tokens are 256 random bits; the cookie holds the token only.
+//! the store (shared by a fleet; the store keeps the token's SHA-256 only): a session ends
+//! after [`IDLE`] without a request, at logout, or when its account is removed or its
+//! password changed (`sentinelle console user`). Tokens and CSRF tokens are 256 random
+//! bits; the cookie holds the token only. Wrong passwords by address are counted in this
+//! instance's memory (the per-account lockout is the store's).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -11,11 +13,13 @@ use std::time::{Duration, Instant};
 use ring::rand::{SecureRandom, SystemRandom};
 
 use super::accounts::Role;
+use super::{AppState, blocking};
+use crate::incident::store::StoreError;
 
 /// A session ends after this long without a request.
 pub const IDLE: Duration = Duration::from_secs(30 * 60);
-/// The most sessions kept at once (the oldest idle goes first beyond it).
-const MAX_SESSIONS: usize = 10_000;
+/// How stale a session's last request may be before the store is told of a new one.
+const TOUCH: i64 = 60;
 /// Wrong passwords from one address within [`ADDRESS_WINDOW`] that lock the address out.
 pub const ADDRESS_FAILURES: u32 = 20;
 /// The window of [`ADDRESS_FAILURES`].
@@ -32,15 +36,9 @@ pub struct Session {
     pub csrf: String,
 }
 
-struct Entry {
-    session: Session,
-    last_seen: Instant,
-}
-
-/// The sessions of this instance and the wrong-password counts by address.
+/// Wrong passwords counted by address, in this instance.
 #[derive(Default)]
-pub struct Sessions {
-    entries: Mutex<HashMap<String, Entry>>,
+pub struct Throttle {
     failures: Mutex<HashMap<IpAddr, (u32, Instant)>>,
 }
 
@@ -61,62 +59,60 @@ pub fn same_token(a: &str, b: &str) -> bool {
         == 0
 }
 
-impl Sessions {
-    /// Opens a session for `account`; returns its token.
-    pub fn open(&self, account: &str, role: Role) -> Option<String> {
-        let (token, csrf) = (token()?, token()?);
-        let now = Instant::now();
-        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        entries.retain(|_, e| now.duration_since(e.last_seen) < IDLE);
-        if entries.len() >= MAX_SESSIONS {
-            let oldest = entries
-                .iter()
-                .min_by_key(|(_, e)| e.last_seen)
-                .map(|(t, _)| t.clone());
-            oldest.map(|t| entries.remove(&t));
-        }
-        let session = Session {
-            account: account.to_owned(),
-            role,
-            csrf,
-        };
-        entries.insert(
-            token.clone(),
-            Entry {
-                session,
-                last_seen: now,
-            },
-        );
-        Some(token)
-    }
+/// The token as the store keeps it: its SHA-256, hexadecimal.
+pub fn digest(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
-    /// The session of `token` (and a new lease of [`IDLE`]), unless it expired.
-    pub fn get(&self, token: &str) -> Option<Session> {
-        let now = Instant::now();
-        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        let entry = entries.get_mut(token)?;
-        if now.duration_since(entry.last_seen) >= IDLE {
-            entries.remove(token);
-            return None;
-        }
-        entry.last_seen = now;
-        Some(entry.session.clone())
-    }
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
 
-    /// Ends the session of `token`.
-    pub fn close(&self, token: &str) {
-        self.entries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(token);
-    }
+/// Opens a session for `account`; its token (`None` without a random source).
+pub async fn open(state: &AppState, account: &str) -> Result<Option<String>, StoreError> {
+    let (Some(token), Some(csrf)) = (token(), token()) else {
+        return Ok(None);
+    };
+    let (hash, account) = (digest(&token), account.to_owned());
+    let now = now();
+    let expired = now - IDLE.as_secs() as i64;
+    blocking(state, move |store| {
+        store.open_session(&hash, &account, &csrf, now, expired)
+    })
+    .await?;
+    Ok(Some(token))
+}
 
-    /// Ends every session of `account` (removed, or its password changed).
-    pub fn close_account(&self, account: &str) {
-        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        entries.retain(|_, e| e.session.account != account);
-    }
+/// The live session of `token` (its lease renewed), `None` when it expired, was closed or
+/// its account is gone.
+pub async fn find(state: &AppState, token: &str) -> Result<Option<Session>, StoreError> {
+    let hash = digest(token);
+    let now = now();
+    let expired = now - IDLE.as_secs() as i64;
+    let stored = blocking(state, move |store| {
+        store.session(&hash, now, expired, now - TOUCH)
+    })
+    .await?;
+    Ok(stored.and_then(|s| {
+        Some(Session {
+            role: Role::parse(&s.role).ok()?,
+            account: s.account,
+            csrf: s.csrf,
+        })
+    }))
+}
 
+/// Ends the session of `token`.
+pub async fn close(state: &AppState, token: &str) -> Result<(), StoreError> {
+    let hash = digest(token);
+    blocking(state, move |store| store.close_session(&hash)).await
+}
+
+impl Throttle {
     /// True when `address` gave too many wrong passwords lately.
     pub fn address_locked(&self, address: IpAddr) -> bool {
         let failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
@@ -147,27 +143,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_session_is_found_by_its_token_until_closed() {
-        let sessions = Sessions::default();
-        let token = sessions.open("lise", Role::Reviewer).unwrap();
-        let session = sessions.get(&token).unwrap();
-        assert_eq!(
-            (session.account.as_str(), session.role),
-            ("lise", Role::Reviewer)
-        );
-        assert_eq!(session.csrf.len(), 64);
-        assert_ne!(session.csrf, token);
-        assert!(sessions.get("forged").is_none());
-        sessions.close(&token);
-        assert!(sessions.get(&token).is_none());
-        let again = sessions.open("lise", Role::Reviewer).unwrap();
-        sessions.close_account("lise");
-        assert!(sessions.get(&again).is_none());
+    fn the_store_keeps_a_digest_not_the_token() {
+        let token = token().unwrap();
+        assert_eq!(token.len(), 64);
+        assert_ne!(digest(&token), token);
+        assert_eq!(digest(&token), digest(&token));
+        assert_eq!(digest(&token).len(), 64);
     }
 
     #[test]
     fn an_address_is_locked_after_repeated_wrong_passwords() {
-        let sessions = Sessions::default();
+        let sessions = Throttle::default();
         let address: IpAddr = "127.0.0.9".parse().unwrap();
         for _ in 0..ADDRESS_FAILURES - 1 {
             sessions.address_failed(address);

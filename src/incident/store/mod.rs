@@ -11,9 +11,12 @@ pub mod pages;
 pub mod postgres;
 mod postgres_accounts;
 mod postgres_pages;
+mod postgres_sessions;
+pub mod sessions;
 pub mod sqlite;
 mod sqlite_accounts;
 mod sqlite_pages;
+mod sqlite_sessions;
 
 use std::path::PathBuf;
 
@@ -162,8 +165,8 @@ pub enum Backend {
     Postgres(String),
 }
 
-/// An incident store (which also keeps the console's accounts).
-pub trait Store: accounts::Accounts + pages::Pages + Send + Sync {
+/// An incident store (which also keeps the console's accounts and sessions).
+pub trait Store: accounts::Accounts + pages::Pages + sessions::Sessions + Send + Sync {
     /// Records `incident`: numbers it, links it into the chain, returns it.
     fn record(&self, incident: NewIncident) -> Result<Incident, StoreError>;
     /// The incident with this reference.

@@ -21,6 +21,7 @@ use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/postgres/001_incidents.sql");
 const CONSOLE: &str = include_str!("../../../migrations/postgres/002_console.sql");
+const SESSIONS: &str = include_str!("../../../migrations/postgres/003_sessions.sql");
 
 /// A PostgreSQL incident store.
 pub struct Postgres {
@@ -70,6 +71,7 @@ impl Postgres {
                 .map_err(|e| self.fail(&e))?;
             client.batch_execute(SCHEMA).map_err(|e| self.fail(&e))?;
             client.batch_execute(CONSOLE).map_err(|e| self.fail(&e))?;
+            client.batch_execute(SESSIONS).map_err(|e| self.fail(&e))?;
             super::postgres_pages::fill_facets(&mut client).map_err(|e| self.fail(&e))?;
             *guard = Some(client);
         }

@@ -17,6 +17,7 @@ use crate::incident::model::{Incident, Status};
 
 const SCHEMA: &str = include_str!("../../../migrations/sqlite/001_incidents.sql");
 const CONSOLE: &str = include_str!("../../../migrations/sqlite/002_console.sql");
+const SESSIONS: &str = include_str!("../../../migrations/sqlite/003_sessions.sql");
 
 /// A SQLite incident store.
 pub struct Sqlite {
@@ -52,6 +53,7 @@ impl Sqlite {
             .map_err(|e| fail(&e))?;
         connection.execute_batch(SCHEMA).map_err(|e| fail(&e))?;
         connection.execute_batch(CONSOLE).map_err(|e| fail(&e))?;
+        connection.execute_batch(SESSIONS).map_err(|e| fail(&e))?;
         let store = Sqlite {
             connection: Mutex::new(connection),
             location,
