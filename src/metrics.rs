@@ -28,6 +28,8 @@ pub struct Metrics {
     refusals: Family<One, Counter>,
     recipients: Family<Two, Counter>,
     analysis: Histogram,
+    ocr_seconds: Histogram,
+    ocr_images: Counter,
     upstream: Family<One, Counter>,
     upstream_seconds: Histogram,
     sessions: Gauge,
@@ -60,6 +62,8 @@ impl Metrics {
             refusals: Family::default(),
             recipients: Family::default(),
             analysis: seconds(),
+            ocr_seconds: seconds(),
+            ocr_images: Counter::default(),
             upstream: Family::default(),
             upstream_seconds: seconds(),
             sessions: Gauge::default(),
@@ -93,6 +97,16 @@ impl Metrics {
             "analysis_duration_seconds",
             "Time to read and judge one message (analysis, OCR, policy, preparation)",
             metrics.analysis.clone(),
+        );
+        r.register(
+            "ocr_duration_seconds",
+            "Time OCR took on one message's images (only messages whose images were read)",
+            metrics.ocr_seconds.clone(),
+        );
+        r.register(
+            "ocr_images",
+            "Images handed to OCR (within the per-message budgets or refused by them)",
+            metrics.ocr_images.clone(),
         );
         r.register(
             "upstream_transactions",
@@ -213,6 +227,12 @@ impl Metrics {
         self.analysis.observe(took.as_secs_f64());
     }
 
+    /// OCR ran on a message's `images`, in `took`.
+    pub fn ocr(&self, images: usize, took: Duration) {
+        self.ocr_images.inc_by(images as u64);
+        self.ocr_seconds.observe(took.as_secs_f64());
+    }
+
     /// One message handed to the next hop, with the reply class it got (2, 4 or 5).
     pub fn upstream(&self, reply_class: u16, took: Duration) {
         let outcome = match reply_class {
@@ -291,6 +311,10 @@ mod tests {
         assert!(text.contains("sentinelle_incident_writes_total{result=\"error\"} 1"));
         assert!(text.contains("sentinelle_upstream_transactions_total{outcome=\"accepted\"} 1"));
         assert!(text.contains("# TYPE sentinelle_analysis_duration_seconds histogram"));
+        metrics.ocr(3, Duration::from_millis(900));
+        let text = metrics.encode();
+        assert!(text.contains("sentinelle_ocr_images_total 3"), "{text}");
+        assert!(text.contains("sentinelle_ocr_duration_seconds_count 1"));
         drop(session);
         assert!(metrics.encode().contains("sentinelle_sessions_open 0"));
         let (now, minute) = (SystemTime::now(), Duration::from_secs(60));

@@ -70,7 +70,12 @@ pub fn read_images(content: &mut analysis::Analysis, ocr: &Reader, engine: &Engi
         let images = content.images.iter();
         images.map(|i| (i.location.clone(), not_needed())).collect()
     } else {
-        ocr.read(&content.images)
+        let reading = std::time::Instant::now();
+        let read = ocr.read(&content.images);
+        if ocr.unavailable().is_none() {
+            content.ocr = Some((content.images.len(), reading.elapsed()));
+        }
+        read
     };
     analysis::settle(content, read, engine, year);
 }

@@ -57,6 +57,9 @@ pub struct Analysis {
     /// left, the content counts as unscannable.
     #[serde(skip)]
     pub images: Vec<Image>,
+    /// How many images OCR was given and how long it took, once it ran (for the metrics).
+    #[serde(skip)]
+    pub ocr: Option<(usize, std::time::Duration)>,
 }
 
 /// Everything read of one message, once: its header facts, its forwarding signals and, when
@@ -121,6 +124,7 @@ pub fn analyse(raw: &[u8], engine: &Engine, limits: &Limits, year: i32) -> Analy
         unscannable: aggregate(extracted.unscannable),
         encrypted: extracted.layers,
         images: extracted.images,
+        ocr: None,
     }
 }
 

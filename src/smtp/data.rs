@@ -169,6 +169,11 @@ impl<S: Transport> Session<S> {
                         &checked.decision,
                         judging.elapsed(),
                     );
+                    if let Some((images, took)) =
+                        checked.reading.content.as_ref().and_then(|c| c.ocr)
+                    {
+                        metrics.ocr(images, took);
+                    }
                     (checked.plan, checked.reading.headers, envelope, raw)
                 })
             })
