@@ -247,7 +247,10 @@ async fn screenshot_through_smtp_is_refused_and_a_harmless_one_relayed_as_sent()
     );
     // The admin listener's metrics count the OCR runs (two messages, one image each).
     let (_, metrics) = crate::metrics::get(sentinelle.console, "/metrics").await;
-    assert!(metrics.contains("sentinelle_ocr_images_total 2"), "{metrics}");
+    assert!(
+        metrics.contains("sentinelle_ocr_images_total 2"),
+        "{metrics}"
+    );
     assert!(metrics.contains("sentinelle_ocr_duration_seconds_count 2"));
     sentinelle.stop().await;
 }
