@@ -26,7 +26,7 @@ pub enum ImageText {
     },
 }
 
-/// Adds `read` (one entry per image of [`Analysis::images`], in any order) to `analysis`:
+/// Adds `read` (one entry or more per image of [`Analysis::images`], in any order) to `analysis`:
 /// the images are settled, none is left waiting.
 pub fn settle(
     analysis: &mut Analysis,

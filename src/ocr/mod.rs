@@ -117,7 +117,8 @@ impl Reader {
         }
     }
 
-    /// Reads `images`: one outcome for each, in their order.
+    /// Reads `images`: one outcome for each, in their order (two for an image read at two
+    /// sizes, judged as two texts: see `prepare`).
     pub fn read(&self, images: &[Image]) -> Vec<(Location, ImageText)> {
         let unread_risk = self.settings.unread_images == UnreadImages::Risk;
         let reason = match &self.engine {
@@ -137,7 +138,7 @@ impl Reader {
         }
         let admitted = self.admit(images);
         let deadline = Instant::now() + self.settings.time_limit;
-        let outcomes: Vec<Mutex<Option<ImageText>>> =
+        let outcomes: Vec<Mutex<Option<Vec<ImageText>>>> =
             images.iter().map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
         let work = || {
@@ -145,7 +146,7 @@ impl Reader {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(image) = images.get(i) else { break };
                 let outcome = match &admitted[i] {
-                    Err(reason) => unread(reason),
+                    Err(reason) => vec![unread(reason)],
                     Ok(()) => self.one(image, deadline),
                 };
                 if let Some(slot) = outcomes.get(i) {
@@ -164,12 +165,14 @@ impl Reader {
         images
             .iter()
             .zip(outcomes)
-            .map(|(image, slot)| {
-                let outcome = slot
+            .flat_map(|(image, slot)| {
+                let outcomes = slot
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .unwrap_or_else(|| unread("image: not read (OCR failed)"));
-                (image.location.clone(), outcome)
+                    .unwrap_or_else(|| vec![unread("image: not read (OCR failed)")]);
+                outcomes
+                    .into_iter()
+                    .map(|outcome| (image.location.clone(), outcome))
             })
             .collect()
     }
@@ -197,25 +200,31 @@ impl Reader {
             .collect()
     }
 
-    fn one(&self, image: &Image, deadline: Instant) -> ImageText {
+    fn one(&self, image: &Image, deadline: Instant) -> Vec<ImageText> {
         if Instant::now() >= deadline {
-            return unread("image: not read (OCR time limit reached)");
+            return vec![unread("image: not read (OCR time limit reached)")];
         }
         // A fax of several pages goes to Tesseract as it is (it reads every page of a TIFF,
         // and a fax is already black on white at its scanning resolution); any other image
         // is prepared first.
-        let prepared = match image.pages {
-            1 => match prepare::grey(&image.bytes) {
-                Ok(prepared) => prepared,
-                Err(reason) => return unread(reason),
+        let readings = match image.pages {
+            1 => match prepare::readings(&image.bytes) {
+                Ok(readings) => readings,
+                Err(reason) => return vec![unread(reason)],
             },
-            _ => image.bytes.clone(),
+            _ => vec![image.bytes.clone()],
         };
         let s = &self.settings;
-        match tesseract::recognise(&s.program, &s.languages, &prepared, deadline) {
-            Ok(text) => ImageText::Read(text),
-            Err(reason) => unread(reason),
+        // Two readings of one image (see `prepare`) are two texts: what either saw counts,
+        // and neither's layout runs into the other's.
+        let mut texts = Vec::with_capacity(readings.len());
+        for prepared in &readings {
+            match tesseract::recognise(&s.program, &s.languages, prepared, deadline) {
+                Ok(text) => texts.push(ImageText::Read(text)),
+                Err(reason) => return vec![unread(reason)],
+            }
         }
+        texts
     }
 }
 

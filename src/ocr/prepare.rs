@@ -2,6 +2,12 @@
 //! turned the way the camera held it (EXIF orientation), transparency laid on white, grey,
 //! and scaled so that screen-sized text is large enough (small images doubled) while a
 //! phone photo is brought down to a bounded number of pixels. Written as PGM.
+//!
+//! Doubling is right for screen text at 96 dpi and wrong for a page photographed or
+//! scanned at the same size (a mail program's "medium" resize gives 1280 px): its text,
+//! already large, grows past what Tesseract segments well, and a table's rows can vanish.
+//! An image of [`BOTH_SIDE`] px or more that would be doubled is therefore read twice, at
+//! both sizes, and the two texts are read together.
 
 use std::io::Cursor;
 
@@ -20,6 +26,9 @@ pub const MAX_PIXELS: u64 = 16_000_000;
 /// Below this many pixels on its longer side, an image (a screenshot, a cropped scan) is
 /// doubled: screen text at 96 dpi is too small for Tesseract's models.
 const SMALL_SIDE: u32 = 1600;
+/// From this many pixels on its longer side, an image that is doubled is also read as it
+/// is (a photo or a scan of a page at a mail program's resize).
+const BOTH_SIDE: u32 = 1000;
 
 /// The scale an image of `width` x `height` is read at.
 fn scale(width: u32, height: u32) -> f64 {
@@ -33,27 +42,53 @@ fn scale(width: u32, height: u32) -> f64 {
     }
 }
 
+/// True when an image of `width` x `height` is read at both sizes.
+fn read_twice(width: u32, height: u32) -> bool {
+    scale(width, height) > 1.0 && width.max(height) >= BOTH_SIDE
+}
+
 /// The pixels Tesseract will read for an image of `width` x `height`.
 pub fn pixels_read(width: u32, height: u32) -> u64 {
     let s = scale(width, height);
     let w = (f64::from(width) * s).round() as u64;
     let h = (f64::from(height) * s).round() as u64;
-    w.saturating_mul(h)
+    let twice = if read_twice(width, height) {
+        u64::from(width) * u64::from(height)
+    } else {
+        0
+    };
+    w.saturating_mul(h).saturating_add(twice)
 }
 
-/// The image in `bytes`, ready for Tesseract (PGM), or why it cannot be read.
-pub fn grey(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
+/// The image in `bytes`, ready for Tesseract (PGM, its first reading), or why it cannot be
+/// read.
+#[cfg(test)]
+fn grey(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut readings = readings(bytes)?;
+    Ok(readings.swap_remove(0))
+}
+
+/// The image in `bytes` as Tesseract reads it (PGM): once, or at its scaled size then as it
+/// is when it is read twice; or why it cannot be read.
+pub fn readings(bytes: &[u8]) -> Result<Vec<Vec<u8>>, &'static str> {
     let image = decode(bytes)?;
     let grey = flatten(image);
     let (width, height) = grey.dimensions();
     let s = scale(width, height);
-    let grey = if (s - 1.0).abs() > f64::EPSILON {
-        let w = ((f64::from(width) * s).round() as u32).max(1);
-        let h = ((f64::from(height) * s).round() as u32).max(1);
-        image::imageops::resize(&grey, w, h, FilterType::Triangle)
+    if (s - 1.0).abs() <= f64::EPSILON {
+        return Ok(vec![pgm(&grey)?]);
+    }
+    let w = ((f64::from(width) * s).round() as u32).max(1);
+    let h = ((f64::from(height) * s).round() as u32).max(1);
+    let scaled = pgm(&image::imageops::resize(&grey, w, h, FilterType::Triangle))?;
+    if read_twice(width, height) {
+        Ok(vec![scaled, pgm(&grey)?])
     } else {
-        grey
-    };
+        Ok(vec![scaled])
+    }
+}
+
+fn pgm(grey: &GrayImage) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::new();
     let binary = PnmSubtype::Graymap(SampleEncoding::Binary);
     PnmEncoder::new(&mut out)
@@ -125,6 +160,23 @@ mod tests {
     #[test]
     fn small_images_are_doubled_and_large_ones_bounded() {
         assert_eq!(pixels_read(800, 600), 1600 * 1200);
+        // A page-sized photo that is doubled is read at both sizes.
+        assert_eq!(pixels_read(1285, 768), 2570 * 1536 + 1285 * 768);
+        let photo = readings(&png(DynamicImage::new_rgb8(1285, 768))).unwrap();
+        assert_eq!(photo.len(), 2);
+        assert!(String::from_utf8_lossy(&photo[1][..20]).contains("1285 768"));
+        assert_eq!(
+            readings(&png(DynamicImage::new_rgb8(900, 300)))
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            readings(&png(DynamicImage::new_rgb8(2000, 1500)))
+                .unwrap()
+                .len(),
+            1
+        );
         assert_eq!(pixels_read(2000, 1500), 2000 * 1500);
         assert!(pixels_read(8000, 6000) <= MAX_PIXELS + 10_000);
         let pgm = grey(&png(DynamicImage::new_rgb8(300, 100))).unwrap();

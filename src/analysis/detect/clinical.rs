@@ -74,9 +74,12 @@ impl Clinical {
         // A bare date after a name is a birth date only if its year is one (events of this
         // decade are not).
         let birth_year = "(?:19[0-9]{2}|20[01][0-9])";
+        // A birth date as EMRs export it, yyyymmdd, only right after a birth-date label
+        // ("DDN 19490822").
+        let compact = format!("{birth_year}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
         Ok(Clinical {
             dob: format!(
-                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,;|\t]{{0,8}}(?:le )?{date}|\((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year}|[0-9]{{1,2}}(?:er)? [a-z]{{3,9}}\.? {birth_year})\)"
+                r"(?i)(?-u:\b)(?:date de naissance|ddn|d\.d\.n\.?|nee? le|nee? en|ne\(e\) le|ne\(e\)|nee?\(e\) le|naissance|date of birth|dob|d\.o\.b\.?|birth ?date|born(?: on)?)[ :.,;|\t]{{0,8}}(?:le )?(?:{date}|{compact}(?-u:\b))|\((?:{birth_year}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]{birth_year}|[0-9]{{1,2}}(?:er)? [a-z]{{3,9}}\.? {birth_year})\)"
             ),
             age: r"(?i)(?:(?-u:\b)(?:agee? de [0-9]{1,3} ans|age ?: ?[0-9]{1,3}|[0-9]{1,3} ans(?-u:\b)|[0-9]{1,3}[ -]years?[ -]old|[0-9]{1,3} ?(?:yo|y/o|y\.o\.)|aged [0-9]{1,3})|\([0-9]{1,3} ?(?:ans|[mfh])\))".to_owned(),
             // (The last form of `dob` is a bare date in parentheses, years before 2020 only;
@@ -382,10 +385,22 @@ const NAME_PREFIXES: &[&str] = &[
     "madame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "enfant", "child",
 ];
 
-/// True when the years ending at `end` are a length of service, not an age ("25 ans de
-/// service", "30 years of experience"): a staff member's anniversary.
-pub fn length_of_service(text: &str, end: usize) -> bool {
-    const TENURE: &[&str] = &[
+/// True when the years ending at `end` are not one person's age: a length of service ("25
+/// ans de service", "30 years of experience": a staff member's anniversary) or an age
+/// threshold ("65 ans et plus", "18 years and older": a criterion, a programme's public).
+pub fn not_an_age(text: &str, end: usize) -> bool {
+    const NOT_ONE_AGE: &[&str] = &[
+        " et plus",
+        " ou plus",
+        " et moins",
+        " ou moins",
+        " et +",
+        " and older",
+        " and over",
+        " or older",
+        " or over",
+        " and up",
+        " and under",
         " de service",
         " de carriere",
         " d'experience",
@@ -416,7 +431,7 @@ pub fn length_of_service(text: &str, end: usize) -> bool {
             after.push(byte);
         }
     }
-    TENURE.iter().any(|t| {
+    NOT_ONE_AGE.iter().any(|t| {
         after
             .get(..t.len())
             .is_some_and(|a| a.eq_ignore_ascii_case(t.as_bytes()))

@@ -200,6 +200,23 @@ fn placeholder_digits(value: &str) -> bool {
 /// How close to an identifier a name must stand to make it that person's (bytes).
 const NAME_BESIDE: usize = 40;
 
+/// The texts before and after `range`, [`NAME_BESIDE`] bytes each (within char
+/// boundaries).
+fn beside<'t>(text: &'t str, range: &std::ops::Range<usize>) -> (&'t str, &'t str) {
+    let mut start = range.start.saturating_sub(NAME_BESIDE);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (range.end + NAME_BESIDE).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (
+        text.get(start..range.start).unwrap_or_default(),
+        text.get(range.end..end).unwrap_or_default(),
+    )
+}
+
 /// The detector whose findings a table's file-number column gives.
 const RECORD_DETECTOR: &str = "medical_record_number";
 
@@ -225,7 +242,7 @@ impl Engine {
                     if !self.clinical.unnamed_bare_date(text, range.start) {
                         dobs.push(at);
                     }
-                } else if !clinical::length_of_service(text, range.end) {
+                } else if !clinical::not_an_age(text, range.end) {
                     ages.push(at);
                 }
                 continue;
@@ -280,7 +297,11 @@ impl Engine {
         let mut found = Vec::with_capacity(candidates.len());
         for (d, range, value, verdict) in candidates {
             let near = self.context(&range, &hits);
-            let own = near.own(d);
+            let holder = self.detectors[d].validator == Validator::RamqNam && {
+                let (before, after) = beside(text, &range);
+                validators::nam_names_holder(value.as_bytes(), before, after)
+            };
+            let own = near.own(d) || holder;
             if by_chance(d) && !own {
                 continue;
             }
@@ -292,7 +313,16 @@ impl Engine {
             {
                 dobs.push((range.start, range.end, false));
             }
-            found.extend(self.judge(d, text, range, value, verdict, &near));
+            // A NAM that spells the name beside it is that person's (LRSSS s. 2): the name
+            // stands for the check digit, which a typo or OCR may have spoiled.
+            let verdict = if holder { Verdict::Valid } else { verdict };
+            let hit = self.judge(d, text, range, value, verdict, &near);
+            found.extend(hit.map(|mut hit| {
+                if holder {
+                    hit.confidence = Confidence::High;
+                }
+                hit
+            }));
         }
         found.extend(self.record_column(text, &tables.records, &hits, year));
         dobs.sort_unstable();

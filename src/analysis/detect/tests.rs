@@ -121,6 +121,19 @@ fn medical_record_number_next_to_its_label() {
     assert!(!hits[0].sample.contains("482"));
     let hits = scan("MRN: H-2931842");
     assert_eq!(hits.len(), 1);
+    // The abbreviated label of a ward sheet's column.
+    let hits = scan("Gosselin Olivier  Glycemies instables  Doss. 2770198");
+    assert_eq!(
+        detectors(&hits),
+        vec![("medical_record_number", Confidence::Medium)]
+    );
+    // A NAM wrapped at the end of a line is still one.
+    let wrapped = scan("confirmer la carte d'assurance maladie TREG\n5401 0114 avant jeudi");
+    assert!(
+        detectors(&wrapped)
+            .iter()
+            .any(|(d, _)| *d == "quebec_health_number")
+    );
 }
 
 #[test]
@@ -249,6 +262,21 @@ fn a_named_birth_date_at_a_birthday_party_is_not_high() {
         detectors(&scan(text)),
         vec![("person_clinical_context", Confidence::High)]
     );
+}
+
+#[test]
+fn a_compact_birth_date_after_its_label_is_a_date_of_birth() {
+    let note =
+        "Mme Josee Dube (DDN 19490822) : trouble depressif majeur, revoir sertraline 100 mg DIE.";
+    assert_eq!(
+        detectors(&scan(note)),
+        vec![("person_clinical_context", Confidence::High)]
+    );
+    // Without its label, eight digits are no date; nor is a longer number after it.
+    let order = "Mme Josee Dube : commande 19490822, trouble depressif majeur, sertraline 100 mg.";
+    assert!(!detectors(&scan(order)).contains(&("person_clinical_context", Confidence::High)));
+    let long = "Mme Josee Dube (DDN 194908221234) : trouble depressif majeur, sertraline.";
+    assert!(!detectors(&scan(long)).contains(&("person_clinical_context", Confidence::High)));
 }
 
 #[test]
@@ -466,4 +494,42 @@ fn years_of_service_beside_a_name_are_not_an_age() {
     // An age still is one.
     let note = "Mme Lavigne, 82 ans, suivie en soins palliatifs pour un cancer du pancreas.\n";
     assert!(!scan(note).is_empty());
+}
+
+#[test]
+fn an_age_threshold_beside_a_name_is_no_one_s_age() {
+    let protocol = "Chercheuse principale\tDr Daniel Cote-Roy\nParticipants vises\t82\n\
+                    Criteres d'inclusion : 65 ans et plus, arthroplastie de la hanche, chirurgie elective.\n";
+    assert!(
+        scan(protocol).is_empty(),
+        "{:?}",
+        detectors(&scan(protocol))
+    );
+    let english = "Principal investigator: Dr Daniel Cote-Roy. Inclusion: 18 years and older, \
+                   hip arthroplasty, elective surgery, diabetes.\n";
+    assert!(scan(english).is_empty());
+    // A patient's age still is one.
+    let note =
+        "Dr Cote-Roy: Mme Lavigne, 65 ans, arthroplastie de la hanche, diabete, metformine.\n";
+    assert!(!scan(note).is_empty());
+}
+
+#[test]
+fn a_nam_that_spells_the_name_beside_it_counts_whatever_its_check_digit() {
+    // Check digits spoiled (typed by hand, or read by OCR), no NAM label: the holders'
+    // names beside them say what they are.
+    let schedule = "Rendez-vous du 2026-03-01\nHeure Patient Motif\n\
+                    08:45 Claire Duchesne DUCC69600616 Renouvellement Rx\n\
+                    09:15 Denis Morin MORD05070209 Suivi diabete\n\
+                    10:00 Josee Pelletier PELJ63560830 Vaccin\n";
+    let hits = scan(schedule);
+    let found = detectors(&hits);
+    assert!(
+        found.contains(&("quebec_health_number", Confidence::High)),
+        "{found:?}"
+    );
+    // Codes that do not spell the names beside them stay product codes.
+    let invoice = "Commande du 2026-03-01\nClaire Duchesne MEDL69600616 gants nitrile\n\
+                   Denis Morin MEDL05070209 seringues\nJosee Pelletier MEDL63560830 compresses\n";
+    assert!(scan(invoice).is_empty(), "{:?}", detectors(&scan(invoice)));
 }

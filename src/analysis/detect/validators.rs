@@ -132,6 +132,67 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// True when two neighbouring words of `before` or of `after` (the text each side of a
+/// NAM, the NAM left out) are the holder its four `letters` encode: the surname's first
+/// three letters (hyphens, apostrophes and spaces dropped, X when shorter) and the given
+/// name's first letter, in either order ("Claire Duchesne", "DUCHESNE, Claire"). Both words
+/// start with a capital, as names are written, and stand side by side (a space or a comma
+/// between). No product or serial code spells a name written next to it; a NAM always does,
+/// whatever its check digit.
+pub fn nam_names_holder(letters: &[u8], before: &str, after: &str) -> bool {
+    let Some(letters) = letters.get(..4) else {
+        return false;
+    };
+    let key = |surname: &str, given: &str| {
+        let mut key: Vec<u8> = surname
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .take(3)
+            .map(|b| b.to_ascii_uppercase())
+            .collect();
+        key.resize(3, b'X');
+        key.extend(given.bytes().take(1).map(|b| b.to_ascii_uppercase()));
+        key
+    };
+    [before, after].iter().any(|side| {
+        let words = capitalised_pairs(side);
+        words
+            .iter()
+            .any(|(a, b)| key(a, b) == letters || key(b, a) == letters)
+    })
+}
+
+/// Pairs of capitalised words of `text` standing side by side (a space or a comma between).
+fn capitalised_pairs(text: &str) -> Vec<(&str, &str)> {
+    let is_word = |c: char| c.is_ascii_alphabetic() || c == '-' || c == '\'';
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let capital = |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+    words
+        .windows(2)
+        .filter_map(|pair| {
+            let ((s1, e1), (s2, e2)) = (pair[0], pair[1]);
+            let gap = text.get(e1..s2)?;
+            let (a, b) = (text.get(s1..e1)?, text.get(s2..e2)?);
+            let adjacent = matches!(gap, " " | ", " | ",");
+            (adjacent && capital(a) && capital(b)).then_some((a, b))
+        })
+        .collect()
+}
+
 /// RAMQ NAM: 4 letters, birth year (2 digits), month (+50 for women), day, differentiator,
 /// check digit. Both centuries are tried (the most recent not after `current_year` first).
 pub fn ramq_nam(compact: &[u8], current_year: i32) -> Verdict {
@@ -198,6 +259,28 @@ pub fn ramq_nam(compact: &[u8], current_year: i32) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nam_s_letters_name_its_holder_in_either_order() {
+        assert!(nam_names_holder(b"DUCC", "08:45 Claire Duchesne ", ""));
+        assert!(nam_names_holder(b"DUCC", "", " DUCHESNE, Claire (F)"));
+        assert!(nam_names_holder(b"ELKH", "Hassan El-Khoury", ""));
+        assert!(
+            nam_names_holder(b"LIXW", "Wei Li", ""),
+            "a short surname is padded with X"
+        );
+        assert!(nam_names_holder(b"OREM", "Marie O'Reilly", ""));
+        assert!(!nam_names_holder(b"MEDL", "Claire Duchesne", ""));
+        assert!(!nam_names_holder(b"DUCC", "Claire then Duchesne later", ""));
+        assert!(
+            !nam_names_holder(b"DUCC", "claire duchesne", ""),
+            "names have capitals"
+        );
+        assert!(!nam_names_holder(b"DUCC", "Claire - Duchesne", ""));
+        assert!(!nam_names_holder(b"DU", "Claire Duchesne", ""));
+        // The code itself is no name: "TABL08010312 Last seen" spells nothing.
+        assert!(!nam_names_holder(b"TABL", "", " Last seen 2024-07-19"));
+    }
 
     const YEAR: i32 = 2026;
 
