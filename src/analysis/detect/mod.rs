@@ -200,23 +200,6 @@ fn placeholder_digits(value: &str) -> bool {
 /// How close to an identifier a name must stand to make it that person's (bytes).
 const NAME_BESIDE: usize = 40;
 
-/// The texts before and after `range`, [`NAME_BESIDE`] bytes each (within char
-/// boundaries).
-fn beside<'t>(text: &'t str, range: &std::ops::Range<usize>) -> (&'t str, &'t str) {
-    let mut start = range.start.saturating_sub(NAME_BESIDE);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (range.end + NAME_BESIDE).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    (
-        text.get(start..range.start).unwrap_or_default(),
-        text.get(range.end..end).unwrap_or_default(),
-    )
-}
-
 /// The detector whose findings a table's file-number column gives.
 const RECORD_DETECTOR: &str = "medical_record_number";
 
@@ -298,7 +281,7 @@ impl Engine {
         for (d, range, value, verdict) in candidates {
             let near = self.context(&range, &hits);
             let holder = self.detectors[d].validator == Validator::RamqNam && {
-                let (before, after) = beside(text, &range);
+                let (before, after) = validators::beside(text, &range, NAME_BESIDE);
                 validators::nam_names_holder(value.as_bytes(), before, after)
             };
             let own = near.own(d) || holder;

@@ -162,6 +162,27 @@ pub fn nam_names_holder(letters: &[u8], before: &str, after: &str) -> bool {
     })
 }
 
+/// The texts before and after `range`, `reach` bytes each (within char
+/// boundaries).
+pub fn beside<'t>(
+    text: &'t str,
+    range: &std::ops::Range<usize>,
+    reach: usize,
+) -> (&'t str, &'t str) {
+    let mut start = range.start.saturating_sub(reach);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (range.end + reach).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (
+        text.get(start..range.start).unwrap_or_default(),
+        text.get(range.end..end).unwrap_or_default(),
+    )
+}
+
 /// Pairs of capitalised words of `text` standing side by side (a space or a comma between).
 fn capitalised_pairs(text: &str) -> Vec<(&str, &str)> {
     let is_word = |c: char| c.is_ascii_alphabetic() || c == '-' || c == '\'';
