@@ -182,21 +182,24 @@ pub async fn login(
             let why = l.t("Nom ou mot de passe incorrect.", "Wrong name or password.");
             login_page(&state, &peer, jar, l, StatusCode::UNAUTHORIZED, Some(why))
         }
-        Check::Unavailable => {
-            let why = l.t(
-                "Le registre des incidents ne répond pas : réessayez.",
-                "The incident store does not answer: try again.",
-            );
-            login_page(
-                &state,
-                &peer,
-                jar,
-                l,
-                StatusCode::SERVICE_UNAVAILABLE,
-                Some(why),
-            )
-        }
+        Check::Unavailable => store_silent(&state, &peer, jar, l),
     }
+}
+
+/// The login page again when the store does not answer the sign-in.
+pub(super) fn store_silent(state: &AppState, peer: &Peer, jar: CookieJar, l: Lang) -> Response {
+    let why = l.t(
+        "Le registre des incidents ne répond pas : réessayez.",
+        "The incident store does not answer: try again.",
+    );
+    login_page(
+        state,
+        peer,
+        jar,
+        l,
+        StatusCode::SERVICE_UNAVAILABLE,
+        Some(why),
+    )
 }
 
 /// Checks the login form's token against its cookie: the answer when they differ.

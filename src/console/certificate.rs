@@ -13,7 +13,7 @@ use axum::response::Response;
 use axum_extra::extract::CookieJar;
 
 use super::accounts::Role;
-use super::auth::{Check, Token, expired_form, login_page, signed_in};
+use super::auth::{Check, Token, expired_form, login_page, signed_in, store_silent};
 use super::https::Peer;
 use super::lang::Lang;
 use super::{AppState, blocking};
@@ -64,20 +64,7 @@ pub async fn sign_in(
             );
             login_page(&state, &peer, jar, l, StatusCode::FORBIDDEN, Some(why))
         }
-        Check::Unavailable => {
-            let why = l.t(
-                "Le registre des incidents ne répond pas : réessayez.",
-                "The incident store does not answer: try again.",
-            );
-            login_page(
-                &state,
-                &peer,
-                jar,
-                l,
-                StatusCode::SERVICE_UNAVAILABLE,
-                Some(why),
-            )
-        }
+        Check::Unavailable => store_silent(&state, &peer, jar, l),
     }
 }
 
