@@ -93,6 +93,13 @@ fn every_page_of_a_fax_is_read() {
 }
 
 #[test]
+fn one_page_fax_in_ccitt_group_3_is_read() {
+    // The image crate decodes Group 4 but not Group 3 (T.4): Tesseract reads the file itself.
+    let message = with_attachment("fax_one_page_g3.tiff", "image/tiff");
+    refused_as_confidential(&check(&message, "x@gmail.com", None));
+}
+
+#[test]
 fn image_pasted_in_an_outlook_message_is_read() {
     let body = base64::engine::general_purpose::STANDARD.encode(image("dossier_screenshot.png"));
     let message = format!(

@@ -22,7 +22,7 @@ mod visible;
 use std::collections::{BTreeMap, HashSet};
 
 pub use detect::{Confidence, Engine};
-pub use extract::picture::{Image, pgm};
+pub use extract::picture::{Image, is_tiff, pgm};
 pub use headers::{HeaderFacts, read_headers};
 pub use images::{ImageText, settle};
 pub use mime::{Limits, Location, Unscannable};

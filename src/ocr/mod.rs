@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{Image, ImageText, Location};
+use crate::analysis::{Image, ImageText, Location, is_tiff};
 
 /// What to do with images that OCR does not read (turned off or unavailable).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -205,11 +205,18 @@ impl Reader {
             return vec![unread("image: not read (OCR time limit reached)")];
         }
         // A fax of several pages goes to Tesseract as it is (it reads every page of a TIFF,
-        // and a fax is already black on white at its scanning resolution); any other image
-        // is prepared first.
+        // and a fax is already black on white at its scanning resolution), and so does a
+        // one-page TIFF in a compression the image crate does not decode (a fax in CCITT
+        // Group 3) if it has no more pixels than a prepared image may; any other image is
+        // prepared first.
         let readings = match image.pages {
             1 => match prepare::readings(&image.bytes) {
                 Ok(readings) => readings,
+                Err(prepare::CORRUPT)
+                    if is_tiff(&image.bytes) && image.area <= prepare::MAX_PIXELS =>
+                {
+                    vec![image.bytes.clone()]
+                }
                 Err(reason) => return vec![unread(reason)],
             },
             _ => vec![image.bytes.clone()],

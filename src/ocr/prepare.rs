@@ -103,8 +103,10 @@ fn pgm(grey: &GrayImage) -> Result<Vec<u8>, &'static str> {
     Ok(out)
 }
 
+/// Why an image the decoder does not understand is not read.
+pub const CORRUPT: &str = "image: not read (corrupt or unsupported encoding)";
+
 fn decode(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
-    const CORRUPT: &str = "image: not read (corrupt or unsupported encoding)";
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| CORRUPT)?;

@@ -83,13 +83,18 @@ pub fn extract(bytes: &[u8], location: Location, budget: &Budget<'_>, out: &mut 
     }));
 }
 
+/// True for a TIFF file (either byte order).
+pub fn is_tiff(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*")
+}
+
 /// Most pages of a TIFF read.
 pub const MAX_PAGES: u32 = 50;
 
 /// For a TIFF, its pages and their pixels (each page's header only); `None` for other
 /// formats.
 fn tiff_pages(bytes: &[u8]) -> Option<Result<(u32, u64), &'static str>> {
-    if !(bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*")) {
+    if !is_tiff(bytes) {
         return None;
     }
     const UNREADABLE: &str = "image: TIFF pages not readable";

@@ -112,6 +112,12 @@ if __name__ == "__main__":
         save_all=True,
         append_images=[bilevel(second)],
     )
+    # A one-page fax in CCITT Group 3 (T.4), which the image crate does not decode.
+    bilevel(second).save(
+        os.path.join(HERE, "fax_one_page_g3.tiff"),
+        compression="group3",
+        dpi=(204, 196),
+    )
     bilevel(cover).save(
         os.path.join(HERE, "fax_scan.pdf"),
         save_all=True,
