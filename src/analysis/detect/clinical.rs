@@ -131,9 +131,10 @@ impl Clinical {
         })
     }
 
-    /// True when a date of birth found at `at` is a bare date in parentheses that does not
-    /// follow a name (the only form that needs one: "(1943-09-17)" alone is any date).
-    pub fn unnamed_bare_date(&self, text: &str, at: usize) -> bool {
+    /// True when what was found at `at` is a bare value in parentheses that does not follow
+    /// a name (the only form that needs one: "(1943-09-17)" or "(H2975594)" alone is any
+    /// date or number).
+    pub fn unnamed_in_parentheses(&self, text: &str, at: usize) -> bool {
         if text.as_bytes().get(at) != Some(&b'(') {
             return false;
         }
@@ -154,6 +155,20 @@ impl Clinical {
             self.name.find(words).is_some_and(|name| {
                 name.start() == 0 && name.end() == words.len() && !placeholder_name(words)
             })
+        })
+    }
+
+    /// True when the name right before `at` is a clinician's ("Dre Anne Roy (1234567)": a
+    /// licence or permit number, not a patient's record).
+    pub fn clinician_before(text: &str, at: usize) -> bool {
+        let before = text
+            .get(floor_boundary(text, at.saturating_sub(48))..at)
+            .unwrap_or("");
+        before.split_whitespace().rev().take(4).any(|word| {
+            let word = word.trim_matches(|c: char| c == '.' || c == ',');
+            ["dr", "dre", "docteur", "docteure", "inf", "pharm", "md"]
+                .iter()
+                .any(|title| word.eq_ignore_ascii_case(title))
         })
     }
 

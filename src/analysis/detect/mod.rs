@@ -222,7 +222,7 @@ impl Engine {
                 // The built-in triggers, in the order of `Clinical::triggers`.
                 let at = (range.start, range.end);
                 if index == self.owners.len() {
-                    if !self.clinical.unnamed_bare_date(text, range.start) {
+                    if !self.clinical.unnamed_in_parentheses(text, range.start) {
                         dobs.push(at);
                     }
                 } else if !clinical::not_an_age(text, range.end) {
@@ -232,6 +232,13 @@ impl Engine {
             };
             let detector = &self.detectors[d];
             let matched = &text[range.clone()];
+            // A bare number in parentheses is someone's record only right after their name.
+            if matched.starts_with('(')
+                && (self.clinical.unnamed_in_parentheses(text, range.start)
+                    || Clinical::clinician_before(text, range.start))
+            {
+                continue;
+            }
             let value = compact(matched);
             if detector.ignore.contains(&value) || placeholder_digits(&value) {
                 continue;
