@@ -100,6 +100,29 @@ fn one_page_fax_in_ccitt_group_3_is_read() {
 }
 
 #[test]
+fn oversized_fax_in_ccitt_group_3_stays_an_unread_risk() {
+    // Tesseract reads an undecoded Group 3 TIFF whole, so only one within the pixel bound of
+    // a prepared image goes to it: a page scanned at 600 dpi (5100 x 6600) is not read.
+    let message = with_attachment("fax_oversized_g3.tiff", "image/tiff");
+    let report = check(&message, "x@gmail.com", None);
+    assert_eq!(report["verdict"], "refuse", "{report:#}");
+    assert_eq!(report["situation"], "unscannable", "{report:#}");
+    assert_eq!(
+        report["findings"].as_array().unwrap().len(),
+        0,
+        "{report:#}"
+    );
+    let unscannable = report["unscannable"].as_array().unwrap();
+    assert!(
+        unscannable.iter().any(|u| u["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("unsupported encoding"))
+            && u["risk"] == true),
+        "{report:#}"
+    );
+}
+
+#[test]
 fn image_pasted_in_an_outlook_message_is_read() {
     let body = base64::engine::general_purpose::STANDARD.encode(image("dossier_screenshot.png"));
     let message = format!(

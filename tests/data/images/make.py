@@ -118,6 +118,15 @@ if __name__ == "__main__":
         compression="group3",
         dpi=(204, 196),
     )
+    # The same page at the top of a sheet scanned at 600 dpi, in Group 3: too many pixels
+    # for Tesseract to be handed the file whole.
+    sheet = Image.new("L", (5100, 6600), 255)
+    sheet.paste(second, (0, 0))
+    bilevel(sheet).save(
+        os.path.join(HERE, "fax_oversized_g3.tiff"),
+        compression="group3",
+        dpi=(600, 600),
+    )
     bilevel(cover).save(
         os.path.join(HERE, "fax_scan.pdf"),
         save_all=True,
