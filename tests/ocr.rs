@@ -149,6 +149,28 @@ fn screenshot_of_a_schedule_with_look_alike_numbers_is_relayed() {
 }
 
 #[test]
+fn the_same_screenshot_pasted_past_the_image_limit_is_read_once_and_relayed() {
+    // Twenty-five copies of one harmless screenshot: more images than a message may have
+    // read (20), but one image to read. A twenty-first distinct image would be a risk.
+    let body = base64::engine::general_purpose::STANDARD.encode(image("horaire_screenshot.png"));
+    let part = format!(
+        "--sep\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n{body}\r\n"
+    );
+    let message = format!(
+        "From: {SENDER}\r\nTo: x@gmail.com\r\nSubject: horaire\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n{}--sep--\r\n",
+        part.repeat(25)
+    );
+    let report = check(&message, "x@gmail.com", None);
+    assert_eq!(report["verdict"], "relay", "{report:#}");
+    assert_eq!(
+        report["unscannable"].as_array().unwrap().len(),
+        0,
+        "{report:#}"
+    );
+}
+
+#[test]
 fn signature_logo_is_too_small_to_read_and_relayed() {
     let message = with_attachment("logo.png", "image/png");
     let report = check(&message, "x@gmail.com", None);

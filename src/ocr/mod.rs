@@ -14,6 +14,7 @@
 mod prepare;
 pub mod tesseract;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -136,7 +137,8 @@ impl Reader {
                 .map(|i| (i.location.clone(), unread()))
                 .collect();
         }
-        let admitted = self.admit(images);
+        let first = first_copies(images);
+        let admitted = self.admit(images, &first);
         let deadline = Instant::now() + self.settings.time_limit;
         let outcomes: Vec<Mutex<Option<Vec<ImageText>>>> =
             images.iter().map(|_| Mutex::new(None)).collect();
@@ -145,6 +147,9 @@ impl Reader {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(image) = images.get(i) else { break };
+                if first[i] != i {
+                    continue;
+                }
                 let outcome = match &admitted[i] {
                     Err(reason) => vec![unread(reason)],
                     Ok(()) => self.one(image, deadline),
@@ -162,29 +167,42 @@ impl Reader {
             }
             work();
         });
+        let outcomes: Vec<Vec<ImageText>> = outcomes
+            .into_iter()
+            .map(|slot| {
+                slot.into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .unwrap_or_default()
+            })
+            .collect();
         images
             .iter()
-            .zip(outcomes)
-            .flat_map(|(image, slot)| {
-                let outcomes = slot
-                    .into_inner()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .unwrap_or_else(|| vec![unread("image: not read (OCR failed)")]);
-                outcomes
-                    .into_iter()
+            .zip(&first)
+            .flat_map(|(image, &first)| {
+                let read = match outcomes.get(first) {
+                    Some(read) if !read.is_empty() => read.clone(),
+                    _ => vec![unread("image: not read (OCR failed)")],
+                };
+                read.into_iter()
                     .map(|outcome| (image.location.clone(), outcome))
             })
             .collect()
     }
 
-    /// Which images fit the message's budgets (count, pixels), in order.
-    fn admit(&self, images: &[Image]) -> Vec<Result<(), &'static str>> {
+    /// Which images fit the message's budgets (count, pixels), in order; a copy of an
+    /// earlier image (`first`) costs nothing, as it is not read again.
+    fn admit(&self, images: &[Image], first: &[usize]) -> Vec<Result<(), &'static str>> {
         let mut pixels = 0u64;
+        let mut count = 0;
         images
             .iter()
             .enumerate()
             .map(|(i, image)| {
-                if i >= self.settings.max_images {
+                if first[i] != i {
+                    return Ok(());
+                }
+                count += 1;
+                if count > self.settings.max_images {
                     return Err("image: not read (OCR limit of images per message reached)");
                 }
                 let read = match image.pages {
@@ -235,10 +253,74 @@ impl Reader {
     }
 }
 
+/// For each image, the index of the first image of the message with the same bytes (its
+/// own index when it is the first): the same screenshot pasted in the body and attached, or
+/// quoted again in a reply, is read once.
+fn first_copies(images: &[Image]) -> Vec<usize> {
+    // Hashed, so that many images of one size cost one pass over their bytes.
+    let mut seen: HashMap<&[u8], usize> = HashMap::with_capacity(images.len());
+    images
+        .iter()
+        .enumerate()
+        .map(|(i, image)| *seen.entry(image.bytes.as_slice()).or_insert(i))
+        .collect()
+}
+
 /// An image not read for a reason that may hide patient data.
 fn unread(reason: &str) -> ImageText {
     ImageText::Unread {
         reason: reason.to_owned(),
         risk: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(bytes: &[u8]) -> Image {
+        Image {
+            location: Location {
+                part: "2".into(),
+                filename: None,
+            },
+            bytes: bytes.to_vec(),
+            width: 1100,
+            height: 360,
+            pages: 1,
+            area: 1100 * 360,
+        }
+    }
+
+    #[test]
+    fn copies_of_an_image_point_to_the_first() {
+        let images = [
+            image(b"a"),
+            image(b"b"),
+            image(b"a"),
+            image(b"a"),
+            image(b"b"),
+        ];
+        assert_eq!(first_copies(&images), [0, 1, 0, 0, 1]);
+    }
+
+    #[test]
+    fn copies_cost_nothing_against_the_budgets() {
+        let reader = Reader::probe(Settings {
+            enabled: false,
+            max_images: 2,
+            ..Settings::default()
+        });
+        let images = [
+            image(b"a"),
+            image(b"a"),
+            image(b"b"),
+            image(b"a"),
+            image(b"c"),
+        ];
+        let first = first_copies(&images);
+        let admitted = reader.admit(&images, &first);
+        assert!(admitted[..4].iter().all(Result::is_ok), "{admitted:?}");
+        assert!(admitted[4].is_err(), "{admitted:?}");
     }
 }
