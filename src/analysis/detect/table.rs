@@ -140,6 +140,38 @@ fn column_label(text: &str, start: usize) -> bool {
     })
 }
 
+/// Words that label a number of another kind, right before it in a row: an employee's
+/// number in a staff list ("Hélène Roy   matricule 093036"), an extension, a pager.
+const OTHER_NUMBER_LABELS: &[&str] = &[
+    "matricule",
+    "employe",
+    "employé",
+    "employee",
+    "badge",
+    "poste",
+    "ext",
+    "local",
+    "pager",
+    "téléavertisseur",
+    "teleavertisseur",
+    "permis",
+    "licence",
+    "license",
+];
+
+/// True when the row's text `before` a number ends with a word that labels it as another
+/// kind of number: it is not in the file-number column, it has its own label.
+fn labelled_otherwise(before: &str) -> bool {
+    let word = before
+        .trim_end_matches([' ', '\t', ':', '#', '.', '|'])
+        .rsplit([' ', '\t', '|', ';', ','])
+        .next()
+        .unwrap_or("");
+    OTHER_NUMBER_LABELS
+        .iter()
+        .any(|label| word.to_lowercase() == *label)
+}
+
 /// A table's header line is short: a longer line is a paragraph that names a label.
 const MAX_HEADER: usize = 300;
 
@@ -418,6 +450,9 @@ impl Tables {
                 let row = lines.get(text, row);
                 let cells = &text[row.clone()];
                 if let Some(number) = self.record.captures(cells).and_then(|c| c.get(1)) {
+                    if labelled_otherwise(&cells[..number.start()]) {
+                        continue;
+                    }
                     let at = row.start + number.start();
                     numbers.push((at, row.start + number.end(), headed));
                 }

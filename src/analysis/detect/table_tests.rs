@@ -146,6 +146,19 @@ fn a_file_number_column_without_patients_or_with_one_row_is_no_record() {
 }
 
 #[test]
+fn staff_numbers_under_an_emr_title_are_no_record_column() {
+    // A staff schedule on an EMR screen read by OCR: "Dossier patient" heads the screen,
+    // and each row's number has its own label.
+    let screen = "Dossier patient - EchoDPE\nAccueil Patient Resultats\n\
+                  Jean Roy matricule 408775 Jour 07h-15h teleavertisseur 514-555-1713\n\
+                  Marie Dion Matricule 043252 Soir 15h-23h poste 45210\n";
+    assert!(rows(screen).records.is_empty());
+    // Without their label the same numbers are read as the column's.
+    let records = screen.replace("matricule ", "").replace("Matricule ", "");
+    assert_eq!(rows(&records).records.len(), 2);
+}
+
+#[test]
 fn a_handover_sheet_lists_its_patients_between_bed_and_age() {
     let sheet = "Rapport de quart\nLit Patient Age Dx\n12 Rosalie Gendron 41 Asthme\n\
                  14 Marcel Paradis ___|67 |Angine\n(7 |Lise Cormier [58 Delirium\n";

@@ -140,6 +140,21 @@ fn medical_record_number_next_to_its_label() {
 }
 
 #[test]
+fn a_notifiable_disease_makes_a_declaration_s_record_number_clinical() {
+    for text in [
+        "Declaration MADO\nNom, prenom : FORTIN Minh\nNo de dossier : 07376223\nMaladie : Gonorrhée",
+        "Reportable disease form\nChart # 4417702\nDisease: pertussis",
+    ] {
+        let hits = scan(text);
+        assert_eq!(
+            detectors(&hits),
+            vec![("medical_record_number", Confidence::High)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn record_number_in_parentheses_after_the_patient_s_name() {
     // No label: the name before it makes it someone's, clinical words make it high.
     let hits = scan("Resultat biopsie - Marie-Eve Theriault (H2975594) - lymphome");
