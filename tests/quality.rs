@@ -76,6 +76,11 @@ fn recall_and_false_positive_rate_on_the_tenth_forms_corpus() {
 }
 
 #[test]
+fn recall_and_false_positive_rate_on_the_eleventh_forms_corpus() {
+    measure("tests/corpus/forms-k", Bar::FORMS);
+}
+
+#[test]
 fn recall_and_false_positive_rate_on_the_held_out_forms_corpus() {
     measure("tests/holdout/forms", Bar::HELD_OUT_FORMS);
 }
