@@ -101,15 +101,27 @@ fn fax(image: &lopdf::xobject::PdfImage<'_>, width: u32, height: u32) -> Picture
     let (Ok(columns), Ok(rows)) = (u16::try_from(width), u16::try_from(height)) else {
         return Picture::Unread("pdf page image too large to read");
     };
+    // The filter writes a fax's black as 0, or as 1 with BlackIs1; 1 is white in DeviceGray
+    // unless a Decode array inverts it (Pillow, for one, writes BlackIs1 and its page black
+    // on white only so): the page as a viewer shows it, dark text on light paper.
+    let black_is_1 = params
+        .and_then(|p| p.get(b"BlackIs1").ok())
+        .and_then(|v| v.as_bool().ok())
+        .unwrap_or(false);
+    let (black, white) = if black_is_1 != decode_inverted(image) {
+        (255u8, 0u8)
+    } else {
+        (0u8, 255u8)
+    };
     let mut pixels = Vec::with_capacity(width as usize * height as usize);
     let decoded =
         fax::decoder::decode_g4(image.content.iter().copied(), columns, Some(rows), |line| {
             pixels.extend(fax::decoder::pels(line, columns).map(|c| match c {
-                fax::Color::Black => 0u8,
-                fax::Color::White => 255u8,
+                fax::Color::Black => black,
+                fax::Color::White => white,
             }));
         });
-    pixels.resize(width as usize * height as usize, 255);
+    pixels.resize(width as usize * height as usize, white);
     match (decoded, GrayImage::from_raw(width, height, pixels)) {
         (Some(()), Some(grey)) => pgm(&grey),
         _ => Picture::Unread("pdf fax image corrupt"),
@@ -154,8 +166,28 @@ fn samples(
         None
     };
     match grey {
-        Some(grey) => pgm(&grey),
+        Some(mut grey) => {
+            if decode_inverted(image) {
+                image::imageops::invert(&mut grey);
+            }
+            pgm(&grey)
+        }
         None => Picture::Unread("pdf page image colour format not read"),
+    }
+}
+
+/// True when the image's Decode array maps its samples the other way round ([1 0]): a
+/// negative, which a viewer shows inverted.
+fn decode_inverted(image: &lopdf::xobject::PdfImage<'_>) -> bool {
+    let Ok(Object::Array(decode)) = image.origin_dict.get(b"Decode") else {
+        return false;
+    };
+    match (decode.first(), decode.get(1)) {
+        (Some(low), Some(high)) => matches!(
+            (low.as_float(), high.as_float()),
+            (Ok(low), Ok(high)) if low > high
+        ),
+        _ => false,
     }
 }
 
@@ -163,5 +195,45 @@ fn pgm(grey: &GrayImage) -> Picture {
     match picture::pgm(grey) {
         Some(bytes) => Picture::File(bytes),
         None => Picture::Unread("pdf page image not readable"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mean grey of each picture of the PDF `name` of tests/data/images/.
+    fn brightness(name: &str) -> Vec<u64> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/images")
+            .join(name);
+        let document = Document::load(path).unwrap();
+        let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
+        pictures(&document, &pages, 4096, 64 << 20)
+            .into_iter()
+            .map(|picture| match picture {
+                Picture::File(bytes) => {
+                    let grey = image::load_from_memory(&bytes).unwrap().into_luma8();
+                    let sum: u64 = grey.pixels().map(|p| u64::from(p.0[0])).sum();
+                    sum / u64::from(grey.width() * grey.height())
+                }
+                _ => panic!("not a picture"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_faxed_page_is_dark_text_on_light_paper() {
+        // Pillow writes its Group 4 pages with BlackIs1: decoded as the filter's bits alone,
+        // they would be negatives (white text on black, which OCR reads badly).
+        let fax = brightness("fax_scan.pdf");
+        assert_eq!(fax.len(), 2);
+        assert!(fax.iter().all(|&mean| mean > 200), "{fax:?}");
+        // A grey scan is as it was.
+        assert!(
+            brightness("referral_scan.pdf")
+                .iter()
+                .all(|&mean| mean > 150)
+        );
     }
 }
