@@ -76,7 +76,11 @@ pub fn recognise(
     deadline: Instant,
 ) -> Result<String, &'static str> {
     let mut command = command(program);
+    // Sauvola's adaptive threshold, not the default global Otsu: a page photographed under
+    // a lamp or scanned with a shadow is darker on one side, and one global threshold then
+    // drops the text of the darker half (or a form's light blue ink) whole.
     command.args(["stdin", "stdout", "-l", languages, "--psm", "3"]);
+    command.args(["-c", "thresholding_method=2"]);
     let child = command
         .spawn()
         .map_err(|_| "image: not read (OCR could not start)")?;
