@@ -84,4 +84,14 @@ fn a_nam_that_spells_the_name_beside_it_counts_whatever_its_check_digit() {
     let invoice = "Commande du 2026-03-01\nClaire Duchesne MEDL69600616 gants nitrile\n\
                    Denis Morin MEDL05070209 seringues\nJosee Pelletier MEDL63560830 compresses\n";
     assert!(scan(invoice).is_empty(), "{:?}", detectors(&scan(invoice)));
+    // A differentiator typed 0 (which RAMQ never gives): a prescription read by OCR, the
+    // form's labels in one block and its values in another.
+    let prescription = "ORDONNANCE\nPatient :\nDDN :\nNAM (RAMQ) :\nRx:\n\n\
+                        Felix Fortier\n\n1990-12-16\n\nFORF 9012 1601\n\nFurosemide 40 mg DIE\n";
+    let hits = scan(prescription);
+    let found = detectors(&hits);
+    assert!(
+        found.contains(&("quebec_health_number", Confidence::High)),
+        "{found:?}"
+    );
 }

@@ -231,9 +231,12 @@ pub fn ramq_nam(compact: &[u8], current_year: i32) -> Verdict {
     } else {
         (raw_month, b'M')
     };
-    if !(1..=12).contains(&month) || compact[10] == b'0' {
+    if !(1..=12).contains(&month) {
         return Verdict::Invalid;
     }
+    // RAMQ never gives the differentiator 0: such a number is a spoiled NAM (a typo, OCR),
+    // never a valid one, which only its label or its holder's name beside it makes count.
+    let spoiled = compact[10] == b'0';
     let check = u32::from(compact[11] - b'0');
     let mut possible_date = false;
     let recent = current_year - current_year.rem_euclid(100) + yy as i32;
@@ -266,7 +269,7 @@ pub fn ramq_nam(compact: &[u8], current_year: i32) -> Verdict {
             .zip(WEIGHTS)
             .map(|(&c, w)| ebcdic(c) * w)
             .sum();
-        if sum % 10 == check {
+        if sum % 10 == check && !spoiled {
             return Verdict::Valid;
         }
     }
@@ -342,7 +345,12 @@ mod tests {
         assert_eq!(ramq_nam(b"TREG54010115", YEAR), Verdict::ChecksumMismatch);
         assert_eq!(ramq_nam(b"TREG54133114", YEAR), Verdict::Invalid); // month 13
         assert_eq!(ramq_nam(b"TREG54023014", YEAR), Verdict::Invalid); // 30 February
-        assert_eq!(ramq_nam(b"TREG54010104", YEAR), Verdict::Invalid); // differentiator 0
+        // Differentiator 0: a spoiled NAM, whatever its check digit.
+        assert_eq!(ramq_nam(b"TREG54010104", YEAR), Verdict::ChecksumMismatch);
+        assert!((0..10).all(|c| {
+            let nam = format!("TREG5401010{c}");
+            ramq_nam(nam.as_bytes(), YEAR) == Verdict::ChecksumMismatch
+        }));
         assert_eq!(ramq_nam(b"PROD20240312", YEAR), Verdict::Invalid); // month 24
         assert_eq!(ramq_nam(b"TRE154010114", YEAR), Verdict::Invalid);
     }
