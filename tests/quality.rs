@@ -81,6 +81,11 @@ fn recall_and_false_positive_rate_on_the_eleventh_forms_corpus() {
 }
 
 #[test]
+fn recall_and_false_positive_rate_on_the_twelfth_forms_corpus() {
+    measure("tests/corpus/forms-l", Bar::FORMS);
+}
+
+#[test]
 fn recall_and_false_positive_rate_on_the_held_out_forms_corpus() {
     measure("tests/holdout/forms", Bar::HELD_OUT_FORMS);
 }
