@@ -112,8 +112,8 @@ impl Bar {
     /// measured then (so that CI guards against regressions), below the goal of FORMS
     /// until a fresh corpus reaches it. The README's figures table has the history.
     const HELD_OUT_FORMS: Bar = Bar {
-        recall: 0.96,
-        false_alarms: 0.01,
+        recall: 0.95,
+        false_alarms: 0.05,
         ocr: true,
     };
 }
