@@ -7,6 +7,7 @@
 
 mod cells;
 mod clinical;
+mod column_labels;
 mod compile;
 pub mod context;
 mod patterns;
