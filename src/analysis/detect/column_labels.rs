@@ -14,26 +14,9 @@ pub(super) const DOB_LABELS: &[&str] = &[
     "birth date",
     "birthdate",
 ];
-/// A patient column's label; a ward's census lists its patients ("Recensement - 4 Nord").
-pub(super) const PATIENT_LABELS: &[&str] = &[
-    "patient",
-    "patients",
-    "patiente",
-    "patientes",
-    "usager",
-    "usagers",
-    "usagere",
-    "usageres",
-    "patient name",
-    "nom du patient",
-    "recensement",
-    "census",
-];
-/// A name column's label.
-pub(super) const NAME_LABELS: &[&str] = &[
-    "nom",
-    "prenom",
-    "name",
+/// The words for the people a clinical table lists: a patient column's label, and a name
+/// column's too.
+pub(super) const PATIENT_WORDS: &[&str] = &[
     "patient",
     "patients",
     "patiente",
@@ -43,6 +26,12 @@ pub(super) const NAME_LABELS: &[&str] = &[
     "usagere",
     "usageres",
 ];
+/// A patient column's other labels (after [`PATIENT_WORDS`]); a ward's census lists its
+/// patients ("Recensement - 4 Nord").
+pub(super) const PATIENT_LABELS: &[&str] =
+    &["patient name", "nom du patient", "recensement", "census"];
+/// A name column's own labels (before [`PATIENT_WORDS`]).
+pub(super) const NAME_LABELS: &[&str] = &["nom", "prenom", "name"];
 /// A file-number column's label.
 pub(super) const RECORD_LABELS: &[&str] = &[
     "dossier",

@@ -20,7 +20,8 @@ use regex::Regex;
 
 use super::cells::{self, Cells, Labels};
 use super::column_labels::{
-    DOB_LABELS, NAME_LABELS, PATIENT_LABELS, RECORD_LABELS, cased, column_label, labelled_otherwise,
+    DOB_LABELS, NAME_LABELS, PATIENT_LABELS, PATIENT_WORDS, RECORD_LABELS, cased, column_label,
+    labelled_otherwise,
 };
 
 /// A label's place in the text.
@@ -77,8 +78,8 @@ impl Tables {
         let given = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
         Ok(Tables {
             dob_label: Regex::new(&cased(DOB_LABELS))?,
-            name_label: Regex::new(&cased(NAME_LABELS))?,
-            patient_label: Regex::new(&cased(PATIENT_LABELS))?,
+            name_label: Regex::new(&cased(&[NAME_LABELS, PATIENT_WORDS].concat()))?,
+            patient_label: Regex::new(&cased(&[PATIENT_WORDS, PATIENT_LABELS].concat()))?,
             record_label: Regex::new(&cased(RECORD_LABELS))?,
             patient_record_label: Regex::new(r"(?i)^(?:mrn|medical record)")?,
             // Hospitals write file numbers plain, with a letter prefix or split by a dash
